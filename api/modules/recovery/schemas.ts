@@ -1,0 +1,172 @@
+// Recovery inputs (倒损住房恢复重建, 冬春救助, 过渡期生活救助, 抚慰金, 征用补偿), shared by routes,
+// services and the web client. zod plus the dependency-free ID check only.
+import { z } from 'zod';
+import { isValidIdNumber, normalizeIdNumber } from './id-number';
+
+const Id = z.number().int().positive();
+const Count = z.number().int().nonnegative();
+const Fen = z.number().int().nonnegative();           // money is integer fen (分)
+const Instant = z.iso.datetime({ offset: true });    // stored in UTC, shown in Asia/Shanghai
+const Day = z.iso.date();
+const CountyCode = z.string().regex(/^\d{6}$/, '县级区划代码为 6 位数字');
+const TownshipCode = z.string().regex(/^\d{9}$/, '乡级区划代码为 9 位数字');
+const VillageCode = z.string().regex(/^\d{12}$/, '村级区划代码为 12 位数字');
+const Note = z.string().trim().min(1).max(500);
+const noRepeats = <T>(xs: readonly T[]) => new Set(xs).size === xs.length;
+
+export const IdNumber = z.string()
+  .transform(normalizeIdNumber)
+  .refine((s) => isValidIdNumber(s), '身份证号码无效（GB 11643-1999：出生日期、地区码或校验码不符）');
+export const Phone = z.string().trim()
+  .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, '手机号 11 位，或区号-座机号');
+export const BankCard = z.string().transform((s) => s.replace(/\s/g, ''))
+  .pipe(z.string().regex(/^\d{12,19}$/, '银行卡（一卡通）号为 12–19 位数字'));
+
+export const HOUSEHOLD_FLAGS = ['dibao', 'tekun', 'sanju_tekun', 'disabled', 'youfu', 'general'] as const;
+export const HouseholdFlag = z.enum(HOUSEHOLD_FLAGS);
+export type HouseholdFlag = z.infer<typeof HouseholdFlag>;
+
+export const HouseholdInput = z.object({
+  headName: z.string().trim().min(1).max(50),
+  idNumber: IdNumber,
+  phone: Phone.optional(),
+  villageCode: VillageCode,
+  size: z.number().int().min(1),
+  members: z.array(z.object({
+    name: z.string().trim().min(1).max(50),
+    idNumber: IdNumber.optional(),
+    relation: z.string().trim().min(1).max(20),       // 户主、配偶、子女…
+  })).optional(),
+  // 一般户 means "none of the others", so it never combines with them.
+  flags: z.array(HouseholdFlag).default(['general'])
+    .refine(noRepeats, '户类型不能重复')
+    .refine((fs) => !fs.includes('general') || fs.length === 1, '一般户不能与其他户类型同时勾选'),
+  bankCard: BankCard.optional(),
+  address: z.string().trim().max(200).optional(),
+}).refine((h) => (h.members?.length ?? 0) <= h.size,
+  { message: '家庭成员数不能超过家庭人口', path: ['members'] });
+export type HouseholdInput = z.infer<typeof HouseholdInput>;
+
+export const DAMAGE_CLASSES = ['collapsed', 'severe', 'general'] as const;   // 倒塌 / 严重损坏 / 一般损坏
+export const DamageClass = z.enum(DAMAGE_CLASSES);
+export type DamageClass = z.infer<typeof DamageClass>;
+
+/** One row of the county's 因灾倒塌、损坏住房户台账. */
+export const RebuildCaseInput = z.object({
+  householdId: Id,
+  eventId: Id.optional(),
+  disasterAt: Instant,                                  // the 15-working-day ledger clock starts here
+  damageClass: DamageClass,
+  rooms: z.number().int().min(1),
+  soleHome: z.boolean().refine((v) => v === true,
+    '只有家庭唯一住房才纳入恢复重建（棚圈、厨房、第二套住房不计）'),
+  inspectedAt: Instant,
+  inspector: z.string().trim().min(1).max(50).optional(),
+}).refine((c) => Date.parse(c.inspectedAt) >= Date.parse(c.disasterAt),
+  { message: '核查时间不能早于灾害发生时间', path: ['inspectedAt'] });
+export type RebuildCaseInput = z.infer<typeof RebuildCaseInput>;
+
+const step = { at: Instant.optional(), note: Note.optional() };
+export const RebuildAdvanceInput = z.discriminatedUnion('action', [
+  z.object({ ...step, action: z.literal('apply') }),                            // 户申请
+  z.object({ ...step, action: z.literal('post_notice'), noticeStart: Instant, noticeEnd: Instant })
+    .refine((a) => Date.parse(a.noticeEnd) > Date.parse(a.noticeStart),
+      { message: '公示结束时间须晚于开始时间', path: ['noticeEnd'] }),
+  z.object({ ...step, action: z.literal('record_objection'), objection: Note }),  // 公示异议
+  z.object({ ...step, action: z.literal('resolve_objection'), objectionIndex: Count, resolution: Note }),
+  z.object({ ...step, action: z.literal('village_approve') }),                  // 村评议通过
+  z.object({ ...step, action: z.literal('township_approve') }),                 // 乡审核
+  z.object({ ...step, action: z.literal('county_approve') }),                   // 县审批 (subsidy fixed)
+  z.object({ ...step, action: z.literal('reject'), reason: Note }),
+  z.object({ ...step, action: z.literal('start_construction') }),               // 开工
+  z.object({ ...step, action: z.literal('complete_construction') }),            // 竣工
+  z.object({ ...step, action: z.literal('move_in') }),                          // 入住
+]);
+export type RebuildAdvanceInput = z.infer<typeof RebuildAdvanceInput>;
+
+export const PAYMENT_STAGES = ['start', 'progress', 'completion'] as const;
+export const PaymentInput = z.object({
+  stage: z.enum(PAYMENT_STAGES),
+  amountFen: Fen.positive(),
+  allocationId: Id,                                     // which 资金下达 it is drawn from
+  paidAt: Instant,
+});
+export type PaymentInput = z.infer<typeof PaymentInput>;
+
+const Season = z.string().regex(/^\d{4}-\d{4}$/, '救助年度如 2026-2027')
+  .refine((s) => Number(s.slice(5)) === Number(s.slice(0, 4)) + 1, '救助年度须为相邻两年');
+export const WinterCampaignInput = z.object({ countyCode: CountyCode, season: Season });
+export type WinterCampaignInput = z.infer<typeof WinterCampaignInput>;
+
+export const WinterSurveyInput = z.object({
+  lines: z.array(z.object({
+    townshipCode: TownshipCode,
+    foodPeople: Count,                                  // 口粮
+    clothingPeople: Count,                              // 衣被
+    heatingPeople: Count,                               // 取暖
+  })).min(1).refine((ls) => noRepeats(ls.map((l) => l.townshipCode)), '每个乡镇只填一行'),
+});
+export type WinterSurveyInput = z.infer<typeof WinterSurveyInput>;
+
+export const WINTER_NEEDS = ['food', 'clothing', 'heating'] as const;
+export const WinterRosterRowInput = z.object({
+  householdId: Id,
+  peopleNeedingAid: z.number().int().min(1),
+  needs: z.array(z.enum(WINTER_NEEDS)).min(1).refine(noRepeats, '需求不能重复'),
+  moneyFen: Fen,
+  goods: z.array(z.object({
+    item: z.string().trim().min(1).max(50),             // 棉被、棉大衣…
+    quantity: z.number().int().positive(),
+    valueFen: Fen,                                      // 折款
+  })).default([]),
+  paymentMethod: z.enum(['one_card', 'cash', 'in_kind']),   // 一卡通 / 现金 / 实物
+}).refine((r) => r.moneyFen > 0 || r.goods.length > 0, { message: '须发放资金或物资', path: ['moneyFen'] });
+export type WinterRosterRowInput = z.infer<typeof WinterRosterRowInput>;
+
+export const TransitionalAidInput = z.object({
+  householdId: Id,
+  rebuildCaseId: Id.optional(),
+  people: z.number().int().min(1),
+  startOn: Day,
+  days: z.number().int().min(1),                        // capped by the standard, not here
+});
+export type TransitionalAidInput = z.infer<typeof TransitionalAidInput>;
+
+export const CondolenceInput = z.object({
+  householdId: Id,                                      // the bereaved family
+  eventId: Id.optional(),
+  deceasedName: z.string().trim().min(1).max(50),
+  deceasedIdNumber: IdNumber.optional(),
+  recipientName: z.string().trim().min(1).max(50),
+  relation: z.string().trim().min(1).max(20),
+});
+export type CondolenceInput = z.infer<typeof CondolenceInput>;
+
+export const RequisitionInput = z.object({
+  kind: z.enum(['vehicle', 'building', 'equipment']),
+  description: z.string().trim().min(1).max(200),
+  owner: z.object({ name: z.string().trim().min(1).max(100), idNumber: IdNumber.optional(), phone: Phone.optional() }),
+  periodStart: Day,
+  periodEnd: Day,
+  dailyRateFen: Fen,
+  conditionOnReturn: z.enum(['intact', 'damaged', 'lost']).optional(),   // unset until returned
+  damageCompensationFen: Fen.default(0),
+}).refine((r) => r.periodEnd >= r.periodStart, { message: '归还日期不能早于征用日期', path: ['periodEnd'] })
+  .refine((r) => r.conditionOnReturn === 'damaged' || r.conditionOnReturn === 'lost' || r.damageCompensationFen === 0,
+    { message: '完好归还或未归还的不予损坏补偿', path: ['damageCompensationFen'] });
+export type RequisitionInput = z.infer<typeof RequisitionInput>;
+
+export const RELIEF_CATEGORIES = ['emergency', 'transitional', 'drought', 'condolence', 'rebuild', 'winter_spring'] as const;
+export const ReliefCategory = z.enum(RELIEF_CATEGORIES);
+export type ReliefCategory = z.infer<typeof ReliefCategory>;
+
+/** A 资金下达 received by a county: one row per document. */
+export const AllocationInput = z.object({
+  category: ReliefCategory,
+  sourceLevel: z.enum(['central', 'province', 'prefecture', 'county']),
+  countyCode: CountyCode,
+  amountFen: Fen.positive(),
+  documentNo: z.string().trim().min(1).max(100),        // e.g. 财建〔2026〕12号
+  receivedAt: Day,
+});
+export type AllocationInput = z.infer<typeof AllocationInput>;

@@ -1,0 +1,5 @@
+export * from './regions';
+export * from './depots';
+export * from './users';
+export * from './audit';
+export * from './idempotency';

@@ -1,0 +1,24 @@
+import type { ComponentType } from 'preact';
+import type { Role } from './api/client';
+import type { MessageKey } from './i18n/zh-CN';
+import { HomePage } from './pages/home';
+import { UsersPage } from './pages/admin/users';
+import { SettingsPage } from './pages/settings';
+
+export interface PageDef {
+  path: string;
+  label: MessageKey | (string & {});
+  roles: Role[] | 'all';
+  component: ComponentType<{ params: Record<string, string> }>;
+  /** Pages reached from other pages only (e.g. a depot's detail) stay out of the menu. */
+  hidden?: boolean;
+}
+
+const ALL: Role[] | 'all' = 'all';
+
+/** Every page, in menu order. A feature adds its pages here. */
+export const PAGES: PageDef[] = [
+  { path: '/', label: 'nav.home', roles: ALL, component: HomePage },
+  { path: '/admin/users', label: 'nav.users', roles: ['admin'], component: UsersPage },
+  { path: '/settings', label: 'nav.settings', roles: ALL, component: SettingsPage },
+];
