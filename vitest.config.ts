@@ -7,5 +7,6 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Two cores: more workers only make the e2e server and browser fight the API tests.
     maxWorkers: 2,
+    globalSetup: ['test/support/global-setup.ts'],
   },
 });

@@ -1,6 +1,9 @@
 import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import type { AppEnv } from '../context';
+import type { MiddlewareHandler } from 'hono';
+import type { Role } from '../modules/users/schemas';
 import { errorBody, zodDetails } from './errors';
+import { assertRole } from './scope';
 
 /** Every module's router: zod validation failures become our 400 error JSON. */
 export function newRouter() {
@@ -13,14 +16,25 @@ export function newRouter() {
 
 type RouteSpec = Parameters<typeof createRoute>[0];
 
-/** A documented route; the request schemas given here are the ones the handler validates with. */
-export function route<R extends Omit<RouteSpec, 'responses'> & { responses?: RouteSpec['responses'] }>(spec: R) {
+/** Refuses other roles before the body is even validated: a forbidden caller learns nothing more. */
+export const allowRoles = (...roles: Role[]): MiddlewareHandler<AppEnv> => async (c, next) => {
+  assertRole(c.var.actor, ...roles);
+  await next();
+};
+
+/**
+ * A documented route; the request schemas given here are the ones the handler validates with.
+ * `roles` limits who may call it (checked before validation) and is written into the docs.
+ */
+export function route<R extends Omit<RouteSpec, 'responses'> & { responses?: RouteSpec['responses']; roles?: Role[] }>(spec: R) {
   const ok = spec.method === 'post' ? 201 : 200;
+  const { roles, ...rest } = spec;
   return createRoute({
     security: [{ bearer: [] }],
-    ...spec,
+    ...rest,
+    ...(roles ? { middleware: [allowRoles(...roles)], description: `${rest.description ?? ''}\n\nRoles: ${roles.join(', ')}`.trim() } : {}),
     responses: spec.responses ?? { [ok]: { description: 'OK' }, 400: { description: 'invalid input' }, 401: { description: 'not signed in' }, 403: { description: 'outside your role or region' } },
-  } as R & { responses: RouteSpec['responses'] });
+  } as unknown as Omit<R, 'roles'> & { responses: RouteSpec['responses'] });
 }
 
 export function jsonBody<T>(schema: T, description?: string) {

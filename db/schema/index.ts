@@ -3,3 +3,5 @@ export * from './depots';
 export * from './users';
 export * from './audit';
 export * from './idempotency';
+export * from './stock';
+export * from './events';

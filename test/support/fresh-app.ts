@@ -1,12 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { inject } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../../db/client';
-import { seedNewDatabase } from '../../db/seed/index';
 import { createApp, type App } from '../../api/app';
 import { readConfig } from '../../api/config';
 
-export const ADMIN_PASSWORD = 'admin-test-2026';
+import { ADMIN_PASSWORD } from './constants';
+
+export { ADMIN_PASSWORD };
 
 export interface Client {
   token: string;
@@ -22,11 +24,11 @@ export interface Res {
   headers: Headers;
 }
 
-/** Its own temp-file database with reference and demo data; nothing shared between tests. */
+/** Its own temp-file database (a copy of the run's seeded template); nothing shared between tests. */
 export function freshApp(opts: { demo?: boolean; env?: Record<string, string> } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'relief-test-'));
+  copyFileSync(inject(opts.demo === false ? 'templateBare' : 'templateDemo'), join(dir, 'test.db'));
   const db: Db = openDatabase(join(dir, 'test.db'));
-  seedNewDatabase(db, { demo: opts.demo ?? true, adminPassword: ADMIN_PASSWORD });
   const config = { ...readConfig({ NODE_ENV: 'test', ...opts.env }), databasePath: join(dir, 'test.db'), logRequests: false };
   const app: App = createApp(db, config);
 

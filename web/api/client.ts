@@ -69,6 +69,7 @@ export interface RegionWithPath extends Region {
 }
 export interface UserOut extends Me {
   displayName: string | null;
+  regionName?: string | null;
   disabled: boolean;
 }
 export interface FeatureCollection {

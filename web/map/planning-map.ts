@@ -22,6 +22,8 @@ setWorkerUrl(workerUrl);
 declare global {
   interface Window {
     __mapIdle?: boolean;
+    /** The current map, for end-to-end tests that ask what is drawn. */
+    __planningMap?: PlanningMap;
   }
 }
 
@@ -47,6 +49,7 @@ export class PlanningMap {
     this.ready = new Promise((resolve) => this.map.once('load', () => resolve()));
     this.ready.then(() => provinces && (this.map.getSource('provinces') as GeoJSONSource).setData(provinces));
     this.map.on('idle', () => (window.__mapIdle = true));
+    window.__planningMap = this;
     this.map.on('dataloading', () => (window.__mapIdle = false));
   }
 
@@ -84,7 +87,15 @@ export class PlanningMap {
     if (b) this.map.fitBounds(b, { padding: 30, duration: 0 });
   }
 
+  /** Names drawn by a symbol layer right now (what a user can read on the map). */
+  renderedLabels(def: MapLayerDef<never> | { id: string }, suffix = 'label'): string[] {
+    const id = `${def.id}-${suffix}`;
+    if (!this.map.getLayer(id)) return [];
+    return [...new Set(this.map.queryRenderedFeatures({ layers: [id] }).map((f) => String(f.properties?.name)))];
+  }
+
   destroy() {
+    if (window.__planningMap === this) window.__planningMap = undefined;
     this.map.remove();
   }
 }

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { and, desc, eq, gte, like, lt, lte, type SQL } from 'drizzle-orm';
 import { auditLog } from '../../../db/schema/index';
 import { newRouter, route } from '../../http/router';
-import { assertRole } from '../../http/scope';
 import { verifyAuditChain, type AuditRow } from './chain';
 
 const AuditQuery = z.object({
@@ -18,9 +17,8 @@ const AuditQuery = z.object({
 
 export function auditRoutes() {
   const r = newRouter();
-  r.openapi(route({ method: 'get', path: '/', tags: ['audit'], summary: '审计日志 Audit log (admin, auditor; newest first)', request: { query: AuditQuery } }), (c) => {
+  r.openapi(route({ method: 'get', path: '/', tags: ['audit'], summary: '审计日志 Audit log (admin, auditor; newest first)', roles: ['admin', 'auditor'], request: { query: AuditQuery } }), (c) => {
     const actor = c.var.actor;
-    assertRole(actor, 'admin', 'auditor');
     const q = c.req.valid('query');
     const where: (SQL | undefined)[] = [
       q.entity ? eq(auditLog.entity, q.entity) : undefined,
@@ -37,8 +35,7 @@ export function auditRoutes() {
     return c.json({ entries: visible.map(({ prevHash: _p, ...e }) => ({ ...e, before: e.before && JSON.parse(e.before), after: e.after && JSON.parse(e.after) })) }, 200);
   });
 
-  r.openapi(route({ method: 'get', path: '/verify', tags: ['audit'], summary: 'Verify the hash chain of the whole audit log' }), (c) => {
-    assertRole(c.var.actor, 'admin', 'auditor');
+  r.openapi(route({ method: 'get', path: '/verify', tags: ['audit'], summary: 'Verify the hash chain of the whole audit log', roles: ['admin', 'auditor'] }), (c) => {
     // Streamed: the chain can be long and verification must not hold it all in memory.
     const rows = c.var.deps.db.$client.prepare(`SELECT id, at, user_id AS userId, username, region_code AS regionCode, action, entity,
       entity_id AS entityId, before, after, request_id AS requestId, prev_hash AS prevHash, hash FROM audit_log ORDER BY id`).iterate() as Iterable<AuditRow>;

@@ -78,6 +78,11 @@ const FROM: Record<Action, readonly RebuildStatus[]> = {
   complete_construction: ['started'],
   move_in: ['completed'],
 };
+/** The actions the state machine accepts from a status (what a case screen may offer next). */
+export function actionsFrom(status: RebuildStatus): Action[] {
+  return (Object.keys(FROM) as Action[]).filter((a) => FROM[a].includes(status));
+}
+
 // A rejection belongs to the body whose review the case is waiting for.
 const REVIEWER: Partial<Record<RebuildStatus, ReviewStep>> = {
   applied: 'village', notice: 'village', village_approved: 'township', township_reviewed: 'county',

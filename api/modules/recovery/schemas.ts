@@ -26,7 +26,7 @@ export const HOUSEHOLD_FLAGS = ['dibao', 'tekun', 'sanju_tekun', 'disabled', 'yo
 export const HouseholdFlag = z.enum(HOUSEHOLD_FLAGS);
 export type HouseholdFlag = z.infer<typeof HouseholdFlag>;
 
-export const HouseholdInput = z.object({
+const householdShape = {
   headName: z.string().trim().min(1).max(50),
   idNumber: IdNumber,
   phone: Phone.optional(),
@@ -43,7 +43,8 @@ export const HouseholdInput = z.object({
     .refine((fs) => !fs.includes('general') || fs.length === 1, '一般户不能与其他户类型同时勾选'),
   bankCard: BankCard.optional(),
   address: z.string().trim().max(200).optional(),
-}).refine((h) => (h.members?.length ?? 0) <= h.size,
+};
+export const HouseholdInput = z.object(householdShape).refine((h) => (h.members?.length ?? 0) <= h.size,
   { message: '家庭成员数不能超过家庭人口', path: ['members'] });
 export type HouseholdInput = z.infer<typeof HouseholdInput>;
 

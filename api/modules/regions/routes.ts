@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { newRouter, route, jsonBody } from '../../http/router';
-import { assertRegionInScope, assertRole } from '../../http/scope';
+import { assertRegionInScope } from '../../http/scope';
 import { commitWrite } from '../../http/write';
 import { GeoJsonQuery, RegionCode, RegionInput, RegionListQuery, RegionPatch } from './schemas';
 import { createRegion, getRegion, getRegionsByCodes, listChildRegions, patchRegion } from './service';
@@ -35,14 +35,12 @@ export function regionRoutes() {
     return c.json(boundariesWithin(c.var.deps.tree, code, c.req.valid('query').level), 200);
   });
 
-  r.openapi(route({ method: 'post', path: '/', tags: ['regions'], summary: 'Add a region (admin)', request: jsonBody(RegionInput) }), (c) => {
-    assertRole(c.var.actor, 'admin');
+  r.openapi(route({ method: 'post', path: '/', tags: ['regions'], summary: 'Add a region (admin)', roles: ['admin'], request: jsonBody(RegionInput) }), (c) => {
     const input = c.req.valid('json');
     return commitWrite(c, 201, (tx, w) => createRegion(tx, w, c.var.deps.tree, input));
   });
 
-  r.openapi(route({ method: 'patch', path: '/{code}', tags: ['regions'], summary: 'Correct population or the point of a region (admin, officer)', request: { params: CodeParam, ...jsonBody(RegionPatch) } }), (c) => {
-    assertRole(c.var.actor, 'admin', 'officer');
+  r.openapi(route({ method: 'patch', path: '/{code}', tags: ['regions'], summary: 'Correct population or the point of a region (admin, officer)', roles: ['admin', 'officer'], request: { params: CodeParam, ...jsonBody(RegionPatch) } }), (c) => {
     const { code } = c.req.valid('param');
     assertRegionInScope({ actor: c.var.actor, tree: c.var.deps.tree }, code);
     const patch = c.req.valid('json');

@@ -108,3 +108,25 @@ export function addDays(day: string, days: number): string {
 export function dayInShanghai(at: Date = new Date()): string {
   return new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 }
+
+/**
+ * Takes `quantity` from any lot holding stock, expired ones included, earliest expiry first (so expired
+ * goods go first): what a write-off or a stocktake shortfall takes when the keeper names no batch.
+ */
+export function pickLotsForDisposal(lots: readonly LotOnHand[], quantity: number, opts: { batchNo?: string } = {}): FefoPick {
+  if (!Number.isSafeInteger(quantity) || quantity <= 0) throw new RangeError(`quantity must be a positive integer, got ${quantity}`);
+  const candidates = lots
+    .filter((l) => l.quantity > 0 && (opts.batchNo === undefined || l.batchNo === opts.batchNo))
+    .sort(byExpiryThenAge);
+  const available = candidates.reduce((sum, l) => sum + l.quantity, 0);
+  if (available < quantity) return { shortBy: quantity - available, available };
+  const takes: Take[] = [];
+  let left = quantity;
+  for (const lot of candidates) {
+    if (left === 0) break;
+    const q = Math.min(left, lot.quantity);
+    takes.push({ lotId: lot.lotId, quantity: q });
+    left -= q;
+  }
+  return { takes };
+}

@@ -1,7 +1,5 @@
 import { createHash } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import type { Db } from '../../client';
-import { regions } from '../../schema/index';
 
 // DEMO populations: a deterministic number per township (from a hash of its code), summed up the
 // tree. Street offices (街道) are urban: large population, small agricultural share.
@@ -15,22 +13,24 @@ export function demoTownshipPopulation(code: string, name: string) {
 }
 
 export function loadDemoPopulation(db: Db) {
-  const townships = db.select().from(regions).where(eq(regions.level, 'township')).all();
-  const sums = new Map<string, { population: number; agriPopulation: number }>();
-  db.transaction((tx) => {
-    for (const t of townships) {
-      const p = demoTownshipPopulation(t.code, t.name);
-      tx.update(regions).set({ ...p, populationSource: 'demo' }).where(eq(regions.code, t.code)).run();
-      // Add to every ancestor: county, prefecture, province.
-      let parent = t.parentCode;
-      while (parent) {
-        const s = sums.get(parent) ?? { population: 0, agriPopulation: 0 };
-        s.population += p.population;
-        s.agriPopulation += p.agriPopulation;
-        sums.set(parent, s);
-        parent = tx.select({ p: regions.parentCode }).from(regions).where(eq(regions.code, parent)).get()?.p ?? null;
-      }
+  const rows = db.$client.prepare('SELECT code, name, level, parent_code AS parentCode FROM regions').all() as
+    { code: string; name: string; level: string; parentCode: string | null }[];
+  const parentOf = new Map(rows.map((r) => [r.code, r.parentCode]));
+  const figures = new Map<string, { population: number; agriPopulation: number }>();
+  for (const t of rows) {
+    if (t.level !== 'township') continue;
+    const p = demoTownshipPopulation(t.code, t.name);
+    figures.set(t.code, p);
+    // Add to every ancestor: county, prefecture, province.
+    for (let a = t.parentCode; a; a = parentOf.get(a) ?? null) {
+      const s = figures.get(a) ?? { population: 0, agriPopulation: 0 };
+      s.population += p.population;
+      s.agriPopulation += p.agriPopulation;
+      figures.set(a, s);
     }
-    for (const [code, s] of sums) tx.update(regions).set({ ...s, populationSource: 'demo' }).where(eq(regions.code, code)).run();
-  });
+  }
+  const update = db.$client.prepare("UPDATE regions SET population = ?, agri_population = ?, population_source = 'demo' WHERE code = ?");
+  db.$client.transaction(() => {
+    for (const [code, f] of figures) update.run(f.population, f.agriPopulation, code);
+  })();
 }

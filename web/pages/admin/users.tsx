@@ -25,7 +25,7 @@ export function UsersPage() {
             <tbody>
               {users.map((u) => (
                 <tr class={u.disabled ? 'disabled' : ''}>
-                  <td>{u.username}</td><td>{u.displayName ?? ''}</td><td>{t(`role.${u.role}`)}</td><td>{u.regionCode}</td>
+                  <td>{u.username}</td><td>{u.displayName ?? ''}</td><td>{t(`role.${u.role}`)}</td><td>{u.regionName ?? ''} <span class="muted">{u.regionCode}</span></td>
                   <td>{u.depotIds.join(', ')}</td><td>{u.disabled ? t('users.disabled') : ''}</td>
                 </tr>
               ))}

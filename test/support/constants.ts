@@ -1,0 +1,1 @@
+export const ADMIN_PASSWORD = 'admin-test-2026';
