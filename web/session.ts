@@ -29,6 +29,7 @@ export async function signOut() {
   } finally {
     tokenStore.token = null;
     me = null;
+    navigator.serviceWorker?.controller?.postMessage('clear-data');
     emit();
   }
 }

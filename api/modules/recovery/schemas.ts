@@ -171,3 +171,161 @@ export const AllocationInput = z.object({
   receivedAt: Day,
 });
 export type AllocationInput = z.infer<typeof AllocationInput>;
+
+// ——— Inputs the routes add around the ones above ———
+
+/** Corrections to a household; the village stays (a family that moved is registered anew). */
+export const HouseholdPatch = z.object({
+  headName: householdShape.headName.optional(),
+  idNumber: IdNumber.optional(),
+  phone: Phone.nullable().optional(),
+  size: householdShape.size.optional(),
+  members: householdShape.members,
+  flags: z.array(HouseholdFlag).min(1)
+    .refine(noRepeats, '户类型不能重复')
+    .refine((fs) => !fs.includes('general') || fs.length === 1, '一般户不能与其他户类型同时勾选').optional(),
+  bankCard: BankCard.nullable().optional(),
+  address: z.string().trim().max(200).nullable().optional(),
+  duplicateReview: z.object({ decision: z.literal('cleared'), note: Note }).optional(),
+}).refine((p) => Object.keys(p).length > 0, '没有要修改的内容');
+export type HouseholdPatch = z.infer<typeof HouseholdPatch>;
+
+const Paging = {
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+  offset: z.coerce.number().int().min(0).default(0),
+};
+const RegionCode = z.string().regex(/^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/, '区划代码为 2、4、6、9 或 12 位数字');
+export const HouseholdQuery = z.object({
+  regionCode: RegionCode.optional(),
+  q: z.string().trim().min(1).max(50).optional(),
+  idNumber: z.string().trim().min(1).max(18).optional(),
+  ...Paging,
+});
+export const RebuildCaseQuery = z.object({
+  regionCode: RegionCode.optional(),
+  status: z.enum(['inspected', 'applied', 'notice', 'village_approved', 'township_reviewed', 'county_approved',
+    'started', 'completed', 'moved_in', 'rejected']).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  householdId: z.coerce.number().int().positive().optional(),
+  ...Paging,
+});
+export const RegionQuery = z.object({ regionCode: RegionCode.optional() });
+
+export const SpotCheckInput = z.object({
+  kind: z.enum(['rebuild', 'winter_roster']),
+  countyCode: CountyCode,
+  campaignId: Id.optional(),
+  // Recorded with the sample; omitted, the server draws a random one.
+  seed: z.string().trim().min(1).max(100).optional(),
+}).refine((s) => s.kind !== 'winter_roster' || s.campaignId !== undefined,
+  { message: '花名册抽查须指定冬春救助工作', path: ['campaignId'] });
+export type SpotCheckInput = z.infer<typeof SpotCheckInput>;
+
+export const SpotCheckResultInput = z.object({
+  result: z.enum(['confirmed', 'discrepancy']),
+  note: Note.optional(),
+}).refine((r) => r.result === 'confirmed' || !!r.note, { message: '发现问题须写明情况', path: ['note'] });
+export type SpotCheckResultInput = z.infer<typeof SpotCheckResultInput>;
+
+export const RosterRowCreate = z.object({ campaignId: Id }).and(WinterRosterRowInput);
+export type RosterRowCreate = z.infer<typeof RosterRowCreate>;
+
+export const ROSTER_STEP_ORDER = ['reported', 'village_reviewed', 'township_checked', 'county_decided'] as const;
+export const RosterRowPatch = z.object({
+  step: z.enum(ROSTER_STEP_ORDER).optional(),             // 户报 → 村评 → 乡审 → 县定, one at a time
+  peopleNeedingAid: z.number().int().min(1).optional(),
+  moneyFen: Fen.optional(),
+  paymentMethod: z.enum(['one_card', 'cash', 'in_kind']).optional(),
+  duplicateReview: z.object({ decision: z.enum(['cleared', 'removed']), note: Note }).optional(),
+}).refine((p) => Object.keys(p).length > 0, '没有要修改的内容');
+export type RosterRowPatch = z.infer<typeof RosterRowPatch>;
+
+export const RosterQuery = z.object({ campaignId: z.coerce.number().int().positive(), villageCode: VillageCode.optional() });
+export const CampaignQuery = z.object({ regionCode: RegionCode.optional(), season: Season.optional() });
+export const WinterSurveyPost = WinterSurveyInput.extend({ campaignId: Id });
+export type WinterSurveyPost = z.infer<typeof WinterSurveyPost>;
+
+export const DistributionInput = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('money'), rosterRowId: Id, allocationId: Id, paidAt: Instant }),
+  // Goods leave a depot through the stock ledger; valueFen is the 折款 shown on the roster.
+  z.object({ kind: z.literal('goods'), rosterRowId: Id, depotId: Id, itemId: Id, quantity: z.number().int().positive(),
+    valueFen: Fen, distributedAt: Instant }),
+]);
+export type DistributionInput = z.infer<typeof DistributionInput>;
+
+/** Paying a computed record (transitional aid, condolence) from an allocation. */
+export const PayInput = z.object({ allocationId: Id, paidAt: Instant, method: z.enum(['one_card', 'cash']).default('one_card') });
+export type PayInput = z.infer<typeof PayInput>;
+export const ReverseInput = z.object({ reason: Note });
+export type ReverseInput = z.infer<typeof ReverseInput>;
+
+export const RequisitionCreate = z.object({ countyCode: CountyCode }).and(RequisitionInput);
+export type RequisitionCreate = z.infer<typeof RequisitionCreate>;
+export const RequisitionReturn = z.object({
+  periodEnd: Day,
+  conditionOnReturn: z.enum(['intact', 'damaged', 'lost']),
+  damageCompensationFen: Fen.default(0),
+}).refine((r) => r.conditionOnReturn !== 'intact' || r.damageCompensationFen === 0,
+  { message: '完好归还的不予损坏补偿', path: ['damageCompensationFen'] });
+export type RequisitionReturn = z.infer<typeof RequisitionReturn>;
+export const RequisitionPay = z.object({ paidAt: Instant, voucherNo: z.string().trim().min(1).max(100) });
+export type RequisitionPay = z.infer<typeof RequisitionPay>;
+
+const noticePeriod = { noticeStart: Instant, noticeEnd: Instant };
+export const NoticeInput = z.discriminatedUnion('kind', [
+  // Puts every applied case of the village (or the ones listed) on the notice.
+  z.object({ kind: z.literal('rebuild'), villageCode: VillageCode, ...noticePeriod, caseIds: z.array(Id).min(1).optional() }),
+  z.object({ kind: z.literal('winter_spring'), villageCode: VillageCode, campaignId: Id, ...noticePeriod }),
+]).refine((n) => Date.parse(n.noticeEnd) > Date.parse(n.noticeStart),
+  { message: '公示结束时间须晚于开始时间', path: ['noticeEnd'] });
+export type NoticeInput = z.infer<typeof NoticeInput>;
+export const NoticeQuery = z.object({ regionCode: RegionCode.optional() });
+
+export const FundsQuery = z.object({
+  regionCode: RegionCode.optional(),
+  category: ReliefCategory.optional(),
+  season: z.string().trim().min(1).max(40).optional(),
+  ...Paging,
+});
+
+// ——— Standards as data (overridable per region) ———
+const PerClass = z.object({ collapsed: Fen, severe: Fen, general: Fen });
+const flagsList = z.array(HouseholdFlag).min(1);
+export const RebuildStandardsValue = z.object({
+  perRoomFen: PerClass,
+  householdCapFen: PerClass,
+  topUps: z.array(z.discriminatedUnion('kind', [
+    z.object({ label: z.string().min(1).max(50), flags: flagsList, kind: z.literal('fixed'), fen: Fen }),
+    z.object({ label: z.string().min(1).max(50), flags: flagsList, kind: z.literal('percent'), percent: z.number().min(0).max(100) }),
+  ])),
+});
+const DeadlineValue = z.object({ days: z.number().int().min(1).max(365), unit: z.enum(['working_days', 'calendar_days']) });
+export const RebuildRulesValue = z.object({
+  ledgerDeadline: DeadlineValue,
+  noticeMinDays: z.number().int().min(1).max(60),
+  reviewDeadlines: z.object({ township: DeadlineValue, county: DeadlineValue }),
+  spotCheck: z.object({ rebuildFraction: z.number().gt(0).max(1), winterRosterFraction: z.number().gt(0).max(1) }),
+  priorityFlags: z.array(HouseholdFlag),
+});
+export const TransitionalValue = z.object({
+  perPersonPerDayFen: Fen, maxDays: z.number().int().min(1).max(366),
+  grainKgPerPersonPerDay: z.number().min(0).max(10), grainAtNationalLevels: z.array(z.enum(['I', 'II', 'III', 'IV'])),
+});
+export const WinterSpringValue = z.object({ minPerPersonFen: Fen, maxPerPersonFen: Fen, defaultPerPersonFen: Fen })
+  .refine((w) => w.minPerPersonFen <= w.defaultPerPersonFen && w.defaultPerPersonFen <= w.maxPerPersonFen, '默认标准须在上下限之间');
+export const CondolenceValue = z.object({ perDeceasedFen: Fen });
+const MonthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'MM-DD');
+export const WinterCalendarValue = z.object({
+  surveyFrom: MonthDay, countyReportDue: MonthDay, prefectureReportDue: MonthDay, distributionFrom: MonthDay, distributionTo: MonthDay,
+});
+const source = z.string().trim().min(1).max(500);
+export const StandardsPut = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('rebuild'), value: RebuildStandardsValue, source }),
+  z.object({ kind: z.literal('rebuild_rules'), value: RebuildRulesValue, source }),
+  z.object({ kind: z.literal('transitional'), value: TransitionalValue, source }),
+  z.object({ kind: z.literal('winter_spring'), value: WinterSpringValue, source }),
+  z.object({ kind: z.literal('condolence'), value: CondolenceValue, source }),
+  z.object({ kind: z.literal('winter_calendar'), value: WinterCalendarValue, source }),
+]);
+export type StandardsPut = z.infer<typeof StandardsPut>;
+export type StandardsKind = StandardsPut['kind'];

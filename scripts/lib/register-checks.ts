@@ -1,0 +1,2 @@
+// Modules with invariants of their own register them with the health check here.
+export {};
