@@ -4,6 +4,9 @@ import type { MessageKey } from './i18n/zh-CN';
 import { HomePage } from './pages/home';
 import { UsersPage } from './pages/admin/users';
 import { SettingsPage } from './pages/settings';
+import { STOCK_PAGES } from './pages/stock/pages';
+import { REPORT_PAGES } from './pages/reports/pages';
+import { RECOVERY_PAGES } from './pages/recovery/pages';
 
 export interface PageDef {
   path: string;
@@ -20,5 +23,8 @@ const ALL: Role[] | 'all' = 'all';
 export const PAGES: PageDef[] = [
   { path: '/', label: 'nav.home', roles: ALL, component: HomePage },
   { path: '/admin/users', label: 'nav.users', roles: ['admin'], component: UsersPage },
+  ...STOCK_PAGES,
+  ...REPORT_PAGES,
+  ...RECOVERY_PAGES,
   { path: '/settings', label: 'nav.settings', roles: ALL, component: SettingsPage },
 ];

@@ -43,9 +43,10 @@ export function idempotency(): MiddlewareHandler<AppEnv> {
     c.set('idem', { key, hash, stored: false });
     try {
       await next();
-      // Successful writes stored their answer inside their own transaction (commitWrite);
-      // refusals are stored here so a retry gets the same refusal.
-      if (!c.get('idem')!.stored && c.res.status < 500 && c.res.status !== 401 && c.res.status !== 429) {
+      // Successful writes stored their answer inside their own transaction (commitWrite). A business
+      // refusal (409: not enough stock, wrong state…) is stored here so a retry gets the same refusal
+      // even if the world changed; invalid input (400/403/404) is refused again by itself and stores nothing.
+      if (!c.get('idem')!.stored && (c.res.status === 409 || (c.res.status >= 200 && c.res.status < 300))) {
         storeAnswer(db, actor.id, { key, hash }, c.res.status, await c.res.clone().text());
       }
     } finally {

@@ -1,6 +1,7 @@
 import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import type { AppEnv } from '../context';
 import type { MiddlewareHandler } from 'hono';
+import { z } from 'zod';
 import type { Role } from '../modules/users/schemas';
 import { errorBody, zodDetails } from './errors';
 import { assertRole } from './scope';
@@ -38,5 +39,19 @@ export function route<R extends Omit<RouteSpec, 'responses'> & { responses?: Rou
 }
 
 export function jsonBody<T>(schema: T, description?: string) {
-  return { body: { content: { 'application/json': { schema } }, required: true, description } } as const;
+  return { body: { content: { 'application/json': { schema: strictInput(schema) } }, required: true, description } } as const;
+}
+
+/**
+ * Request bodies refuse unknown fields: a field client's typo ("quantitiy") must be an error the
+ * user sees, not a value silently dropped. Applied to objects inside unions too.
+ */
+export function strictInput<T>(schema: T): T {
+  if (schema instanceof z.ZodObject) return schema.strict() as T;
+  if (schema instanceof z.ZodDiscriminatedUnion) {
+    const def = (schema as unknown as { _zod: { def: { discriminator: string } } })._zod.def;
+    return z.discriminatedUnion(def.discriminator, schema.options.map((o) => strictInput(o)) as never) as T;
+  }
+  if (schema instanceof z.ZodUnion) return z.union(schema.options.map((o) => strictInput(o)) as never) as T;
+  return schema;
 }

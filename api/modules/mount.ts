@@ -5,6 +5,9 @@ import { userRoutes } from './users/routes';
 import { geoRoutes, regionRoutes } from './regions/routes';
 import { auditRoutes } from './audit/routes';
 import { settingsRoutes } from './settings/routes';
+import { mountStock } from './stock/mount';
+import { mountReports } from './reports/mount';
+import { recoveryRoutes } from './recovery/routes';
 
 /** Every module's router, mounted under /api. A new module adds one line here. */
 export function mountModules(app: OpenAPIHono<AppEnv>) {
@@ -14,4 +17,7 @@ export function mountModules(app: OpenAPIHono<AppEnv>) {
   app.route('/api/geo', geoRoutes());
   app.route('/api/audit', auditRoutes());
   app.route('/api/settings', settingsRoutes());
+  mountStock(app);
+  mountReports(app);
+  app.route('/api', recoveryRoutes());
 }

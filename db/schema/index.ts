@@ -5,3 +5,4 @@ export * from './audit';
 export * from './idempotency';
 export * from './stock';
 export * from './events';
+export * from './recovery';

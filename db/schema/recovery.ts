@@ -6,6 +6,8 @@ import { sqliteTable, text, integer, real, index, uniqueIndex, primaryKey } from
 import { regions } from './regions';
 import { users } from './users';
 import { depots } from './depots';
+import { events } from './events';
+import { items } from './stock';
 
 export const households = sqliteTable('households', {
   id: integer('id').primaryKey({ autoIncrement: true }),
@@ -51,7 +53,7 @@ export const REBUILD_STATUS_VALUES = ['inspected', 'applied', 'notice', 'village
 export const rebuildCases = sqliteTable('rebuild_cases', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   householdId: integer('household_id').notNull().references(() => households.id),
-  eventId: integer('event_id'),
+  eventId: integer('event_id').references(() => events.id),
   // The relief period a payment belongs to ('event-42', or the disaster's year): see payments.ts.
   season: text('season').notNull(),
   countyCode: text('county_code').notNull(),
@@ -237,10 +239,10 @@ export const winterDistributions = sqliteTable('winter_distributions', {
   amountFen: integer('amount_fen'),
   paymentId: integer('payment_id').references(() => reliefPayments.id),
   depotId: integer('depot_id').references(() => depots.id),
-  itemId: integer('item_id'),
+  itemId: integer('item_id').references(() => items.id),
   quantity: integer('quantity'),
   valueFen: integer('value_fen'),
-  stockMovementId: integer('stock_movement_id'),
+  stockPostingId: text('stock_posting_id'),           // the stock issue that took the goods out
   distributedAt: text('distributed_at').notNull(),
   createdAt: text('created_at').notNull(),
   createdBy: integer('created_by').references(() => users.id),
@@ -293,7 +295,7 @@ export const transitionalAid = sqliteTable('transitional_aid', {
 export const condolences = sqliteTable('condolences', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   householdId: integer('household_id').notNull().references(() => households.id),
-  eventId: integer('event_id'),
+  eventId: integer('event_id').references(() => events.id),
   countyCode: text('county_code').notNull(),
   season: text('season').notNull(),
   deceasedName: text('deceased_name').notNull(),

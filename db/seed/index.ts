@@ -3,6 +3,9 @@ import { users } from '../schema/index';
 import { loadRegions } from './reference';
 import { loadDemoData } from './demo/index';
 import { createAdmin } from './admin';
+import { loadItems, loadReserveStandards } from './stock-reference';
+import { loadRecoveryStandards } from '../../api/modules/recovery/standards-service';
+import { loadNationalResponseRules } from './response-rules';
 
 export const isNewDatabase = (db: Db) => db.select({ id: users.id }).from(users).limit(1).all().length === 0;
 
@@ -19,4 +22,4 @@ export function seedNewDatabase(db: Db, opts: { demo: boolean; adminPassword?: s
 }
 
 /** Reference data of the other modules (items, rules, standards); each adds its loader here. */
-export const REFERENCE_LOADERS: ((db: Db) => void)[] = [];
+export const REFERENCE_LOADERS: ((db: Db) => void)[] = [loadItems, loadReserveStandards, loadRecoveryStandards, loadNationalResponseRules];

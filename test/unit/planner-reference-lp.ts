@@ -122,7 +122,7 @@ export function solveWithHighsModel(
     matrix: { format: 'csc', numRows: m + demands.length, numCols, starts, indices, values: new Float64Array(2 * numCols).fill(1) },
   });
   try {
-    model.options.set({ output_flag: false, primal_feasibility_tolerance: 1e-9, dual_feasibility_tolerance: 1e-9 });
+    model.options.set({ output_flag: false });
     const run = (): number => {
       model.run();
       if (model.getModelStatus() !== highs.constants.modelStatus.optimal) throw new Error(`HiGHS status ${model.getModelStatus()}`);

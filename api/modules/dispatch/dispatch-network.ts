@@ -23,7 +23,7 @@
 // cost is an integer and every potential is a tree-path sum of at most two penalties and N road
 // arcs, |π| ≤ 10B + N·Cmax < 11B, so reduced costs stay below 27B, which we check is < 2^53.
 
-import { forEachUsableRoad, type DemandPoint, type DepotPoint, type RoadOptions } from './distance';
+import { usableRoadMetres, type DemandPoint, type DepotPoint, type RoadOptions } from './distance';
 import type { MinCostFlowProblem } from './network-simplex';
 
 export interface NetworkDepot extends DepotPoint { stock: number }
@@ -33,12 +33,19 @@ export interface DispatchNetwork {
   problem: MinCostFlowProblem;
   depotCount: number;   // depots with stock > 0; node i is usedDepots[i]
   usedDepots: number[]; // index into the caller's depot list
-  realArcCount: number; // arcs [0, realArcCount) in arc-order are depot→demand roads
+  firstRoadArc: number; // arcs from here on are depot→demand roads (cost = metres)
   shortArc: Int32Array; // per demand, the arc index of SHORT→demand
 }
 
+/**
+ * How many nearest depots per demand are priced first; the rest are priced when needed. Only a
+ * speed choice: the solver stops only when no arc at all can improve the plan.
+ */
+const NEAREST_DEPOTS = 12;
+
 export function buildDispatchNetwork(
   depots: readonly NetworkDepot[], demands: readonly NetworkDemand[], opts: RoadOptions,
+  nearestDepots = NEAREST_DEPOTS,
 ): DispatchNetwork {
   const usedDepots = depots.flatMap((d, i) => (d.stock > 0 ? [i] : []));
   const m = usedDepots.length;
@@ -48,42 +55,32 @@ export function buildDispatchNetwork(
   const nodeCount = m + n + 2;
   const demandNode = (j: number) => m + 1 + j;
 
-  // Roads first, into flat (depot, demand, metres) triples: their count sizes every array.
-  let roads = new Float64Array(Math.min(m * n, 1 << 16) * 3 || 3);
+  const metres = usableRoadMetres(usedDepots.map((i) => depots[i]), demands, opts);
+  const nearest = markNearestDepots(metres, m, n, nearestDepots);
   let roadCount = 0;
+  let nearCount = 0;
   let longest = 0;
-  forEachUsableRoad(usedDepots.map((i) => depots[i]), demands, opts, (i, j, metres) => {
-    if (roadCount * 3 === roads.length) roads = grow(roads);
-    roads[roadCount * 3] = i;
-    roads[roadCount * 3 + 1] = j;
-    roads[roadCount * 3 + 2] = metres;
+  for (let k = 0; k < metres.length; k++) {
+    if (metres[k] < 0) continue;
     roadCount++;
-    if (metres > longest) longest = metres;
-  });
+    nearCount += nearest[k];
+    if (metres[k] > longest) longest = metres[k];
+  }
 
   const B = nodeCount * Math.max(longest, 1) + 1;
   if (27 * B >= Number.MAX_SAFE_INTEGER) throw new RangeError('dispatch network too large for exact arithmetic');
-  const arcCount = roadCount + n + m + 1;
+  const firstRoadArc = n + m + 1;
+  const arcCount = firstRoadArc + roadCount;
   const source = new Int32Array(arcCount);
   const target = new Int32Array(arcCount);
   const cost = new Float64Array(arcCount);
   const flow = new Float64Array(arcCount);
   const predArc = new Int32Array(nodeCount).fill(-1);
   const shortArc = new Int32Array(n);
-  // Roads are laid out with a stride (LEMON's arc mixing) so each pricing block samples many
-  // depots and demands instead of one depot's neighbourhood.
-  const stride = Math.max(3, Math.floor(roadCount / nodeCount));
-  for (let r = 0, pos = 0, lane = 0; r < roadCount; r++) {
-    source[pos] = roads[r * 3];
-    target[pos] = demandNode(roads[r * 3 + 1]);
-    cost[pos] = roads[r * 3 + 2];
-    if ((pos += stride) >= roadCount) pos = ++lane;
-  }
-  roads = new Float64Array(0);
 
   // The starting basis: nothing shipped. Demand hangs below SHORT, depots and SHORT below LEFT
   // (the root). The only zero-flow tree arc, SHORT→LEFT, points at the root: strongly feasible.
-  let e = roadCount;
+  let e = 0;
   let totalNeed = 0;
   let totalStock = 0;
   demands.forEach((d, j) => {
@@ -97,14 +94,50 @@ export function buildDispatchNetwork(
   source[e] = SHORT; target[e] = LEFT; predArc[SHORT] = e;
   if (totalNeed + totalStock >= Number.MAX_SAFE_INTEGER) throw new RangeError('quantities too large for exact arithmetic');
 
+  // Near roads first, laid out with a stride (LEMON's arc mixing) so a pricing block samples
+  // many depots rather than one depot's neighbourhood; far roads after them.
+  const stride = Math.max(3, Math.floor(nearCount / nodeCount));
+  let far = firstRoadArc + nearCount;
+  for (let i = 0, k = 0, pos = 0, lane = 0; i < m; i++) {
+    for (let j = 0; j < n; j++, k++) {
+      if (metres[k] < 0) continue;
+      let at: number;
+      if (nearest[k] === 1) {
+        at = firstRoadArc + pos;
+        if ((pos += stride) >= nearCount) pos = ++lane;
+      } else {
+        at = far++;
+      }
+      source[at] = i;
+      target[at] = demandNode(j);
+      cost[at] = metres[k];
+    }
+  }
+
   return {
-    problem: { nodeCount, source, target, cost, start: { root: LEFT, predArc, flow } },
-    depotCount: m, usedDepots, realArcCount: roadCount, shortArc,
+    problem: { nodeCount, source, target, cost, start: { root: LEFT, predArc, flow }, candidateCount: firstRoadArc + nearCount },
+    depotCount: m, usedDepots, firstRoadArc, shortArc,
   };
 }
 
-function grow(a: Float64Array): Float64Array {
-  const b = new Float64Array(a.length * 2);
-  b.set(a);
-  return b;
+// For each demand, flag its k shortest usable roads (metres is row-major by depot, -1 = none).
+// Walks rows in memory order, keeping a small sorted buffer per demand.
+function markNearestDepots(metres: Float64Array, m: number, n: number, k: number): Uint8Array {
+  if (k <= 0) return new Uint8Array(metres.length);
+  const best = new Float64Array(n * k).fill(Infinity);
+  const bestAt = new Int32Array(n * k).fill(-1);
+  for (let i = 0; i < m; i++) {
+    for (let j = 0, at = i * n; j < n; j++, at++) {
+      const d = metres[at];
+      const base = j * k;
+      if (d < 0 || d >= best[base + k - 1]) continue;
+      let slot = base + k - 1;
+      while (slot > base && best[slot - 1] > d) { best[slot] = best[slot - 1]; bestAt[slot] = bestAt[slot - 1]; slot--; }
+      best[slot] = d;
+      bestAt[slot] = at;
+    }
+  }
+  const flags = new Uint8Array(metres.length);
+  for (let s = 0; s < bestAt.length; s++) if (bestAt[s] >= 0) flags[bestAt[s]] = 1;
+  return flags;
 }

@@ -10,8 +10,6 @@
 
 const UP = 1;    // the tree arc runs from the node to its parent
 const DOWN = -1; // the tree arc runs from the parent to the node
-const IN_TREE = 0;
-const AT_ZERO = 1;
 
 export interface MinCostFlowProblem {
   nodeCount: number;
@@ -24,6 +22,12 @@ export interface MinCostFlowProblem {
    * point towards the root.
    */
   start: { root: number; predArc: Int32Array; flow: Float64Array };
+  /**
+   * Arcs [0, candidateCount) are priced first; the rest only once those are optimal, when any
+   * that could improve the flow join the candidates. The basis must lie among the candidates.
+   * Arcs beyond candidateCount are reordered in place (all arrays together).
+   */
+  candidateCount?: number;
 }
 
 export interface MinCostFlowResult { flow: Float64Array; pivots: number; pricedArcs: number }
@@ -31,33 +35,47 @@ export interface MinCostFlowResult { flow: Float64Array; pivots: number; pricedA
 export function solveMinCostFlow(p: MinCostFlowProblem): MinCostFlowResult {
   const t = buildTree(p);
   const { source, target, cost } = p;
-  const { parent, pred, predDir, thread, succNum, lastSucc, pi, state, flow } = t;
+  const { parent, pred, predDir, thread, succNum, lastSucc, pi, flow } = t;
   const arcCount = source.length;
-  const blockSize = Math.max(10, Math.ceil(Number(process.env.BF ?? 1) * Math.sqrt(arcCount)));
+  let active = Math.min(p.candidateCount ?? arcCount, arcCount);
+  let blockSize = Math.max(10, Math.ceil(Math.sqrt(active)));
   let nextArc = 0;
   let pivots = 0;
   let pricedArcs = 0;
   const dirtyRevs = new Int32Array(p.nodeCount + 1);
 
   for (;;) {
-    // Block search: scan blocks of arcs from where the last search stopped; take the most
-    // negative reduced cost in the first block that has one.
-    // Tree arcs need no skipping: exact potentials give them a reduced cost of exactly 0.
+    // Block search over the candidate arcs: scan blocks from where the last search stopped and
+    // take the most negative reduced cost of the first block that has one. Tree arcs need no
+    // skipping: exact potentials give them a reduced cost of exactly 0.
     let inArc = -1;
     let min = 0;
     let start = nextArc;
-    for (let scanned = 0; scanned < arcCount;) {
-      const end = Math.min(start + blockSize, arcCount);
+    for (let scanned = 0; scanned < active;) {
+      const end = Math.min(start + blockSize, active);
       scanned += end - start;
       pricedArcs += end - start;
       for (let e = start; e < end; e++) {
         const c = cost[e] + pi[source[e]] - pi[target[e]];
         if (c < min) { min = c; inArc = e; }
       }
-      start = end === arcCount ? 0 : end;
+      start = end === active ? 0 : end;
       if (min < 0) break;
     }
-    if (inArc < 0) break; // a whole pass without a negative reduced cost: optimal
+    if (inArc < 0) {
+      // Optimal over the candidates. Price every other arc; admit those that could improve the
+      // plan and carry on, or stop: no arc at all has a negative reduced cost, so the flow is
+      // optimal (LP duality), whatever the candidates were.
+      const before = active;
+      for (let e = active; e < arcCount; e++) {
+        if (cost[e] + pi[source[e]] - pi[target[e]] < 0) swapArcs(p, flow, e, active++);
+      }
+      pricedArcs += arcCount - before;
+      if (active === before) break;
+      blockSize = Math.max(10, Math.ceil(Math.sqrt(active)));
+      nextArc = before;
+      continue;
+    }
     nextArc = start;
     pivots++;
 
@@ -90,8 +108,6 @@ export function solveMinCostFlow(p: MinCostFlowProblem): MinCostFlowResult {
       for (let w = first; w !== join; w = parent[w]) flow[pred[w]] -= predDir[w] * delta;
       for (let w = second; w !== join; w = parent[w]) flow[pred[w]] += predDir[w] * delta;
     }
-    state[inArc] = IN_TREE;
-    state[pred[uOut]] = AT_ZERO;
     const uIn = side === 1 ? first : second;
     const vIn = side === 1 ? second : first;
     updateTree(t, inArc, uIn, vIn, uOut, join, dirtyRevs, source);
@@ -104,10 +120,19 @@ export function solveMinCostFlow(p: MinCostFlowProblem): MinCostFlowResult {
   return { flow, pivots, pricedArcs };
 }
 
+// Only arcs outside the basis (zero flow) are ever moved, so the tree's arc indices stay valid.
+function swapArcs(p: MinCostFlowProblem, flow: Float64Array, a: number, b: number): void {
+  if (a === b) return;
+  const s = p.source[a]; p.source[a] = p.source[b]; p.source[b] = s;
+  const t = p.target[a]; p.target[a] = p.target[b]; p.target[b] = t;
+  const c = p.cost[a]; p.cost[a] = p.cost[b]; p.cost[b] = c;
+  const f = flow[a]; flow[a] = flow[b]; flow[b] = f;
+}
+
 interface Tree {
   parent: Int32Array; pred: Int32Array; predDir: Int8Array;
   thread: Int32Array; revThread: Int32Array; succNum: Int32Array; lastSucc: Int32Array;
-  pi: Float64Array; state: Int8Array; flow: Float64Array;
+  pi: Float64Array; flow: Float64Array;
 }
 
 function buildTree(p: MinCostFlowProblem): Tree {
@@ -116,7 +141,6 @@ function buildTree(p: MinCostFlowProblem): Tree {
   const parent = new Int32Array(n).fill(-1);
   const pred = new Int32Array(n).fill(-1);
   const predDir = new Int8Array(n);
-  const state = new Int8Array(p.source.length).fill(AT_ZERO);
   const childCount = new Int32Array(n + 1);
   for (let v = 0; v < n; v++) {
     if (v === root) continue;
@@ -125,7 +149,6 @@ function buildTree(p: MinCostFlowProblem): Tree {
     parent[v] = up ? p.target[e] : p.source[e];
     pred[v] = e;
     predDir[v] = up ? UP : DOWN;
-    state[e] = IN_TREE;
     childCount[parent[v] + 1]++;
   }
   // Children grouped by parent (counting sort), then an iterative preorder walk.
@@ -164,7 +187,7 @@ function buildTree(p: MinCostFlowProblem): Tree {
   const position = new Int32Array(n);
   for (let i = 0; i < n; i++) position[order[i]] = i;
   for (let v = 0; v < n; v++) lastSucc[v] = order[position[v] + succNum[v] - 1];
-  return { parent, pred, predDir, thread, revThread, succNum, lastSucc, pi, state, flow: p.start.flow.slice() };
+  return { parent, pred, predDir, thread, revThread, succNum, lastSucc, pi, flow: p.start.flow.slice() };
 }
 
 // Re-hang the subtree cut off by the leaving arc under the entering arc, keeping the thread

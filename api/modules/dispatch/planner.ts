@@ -45,7 +45,7 @@ export function planItem(depots: readonly PlanDepot[], demands: readonly PlanDem
   // Several demand rows of one region (one per priority) become one flow row per depot.
   const rows = new Map<string, { depot: number; regionCode: string; quantity: number; metreUnits: number }>();
   let metreUnits = 0;
-  for (let e = 0; e < net.realArcCount; e++) {
+  for (let e = net.firstRoadArc; e < flow.length; e++) {
     if (flow[e] === 0) continue;
     const depot = net.usedDepots[source[e]];
     const regionCode = demands[target[e] - firstDemandNode].regionCode;

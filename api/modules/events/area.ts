@@ -4,11 +4,16 @@ import type { RegionTree } from '../regions/tree';
 import type { EventStatus } from './schemas';
 
 export interface EventArea {
+  /** The region that owns the event (its officers manage it). */
   regionCode: string;
   affectedRegionCodes: readonly string[];
 }
 
-export const areaCodes = (e: EventArea): string[] => [...new Set([e.regionCode, ...e.affectedRegionCodes])];
+/**
+ * The regions whose townships report for the event: the affected regions when listed (a league
+ * event that hit three banners), else the event's whole region.
+ */
+export const areaCodes = (e: EventArea): string[] => (e.affectedRegionCodes.length ? [...new Set(e.affectedRegionCodes)] : [e.regionCode]);
 
 /** Two regions overlap when one contains the other (codes on one line of the tree). */
 export const onOneLine = (tree: RegionTree, a: string, b: string) => tree.isWithin(a, b) || tree.isWithin(b, a);

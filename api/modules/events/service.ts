@@ -8,7 +8,7 @@ import { assertRegionInScope, assertRole } from '../../http/scope';
 import type { RegionTree } from '../regions/tree';
 import { recountTownship } from '../reports/projection';
 import { replayResponses } from '../response/transitions';
-import { eventVisibleFrom, nextEventStatus, possibleDuplicates, type OpenEvent } from './area';
+import { areaCodes, eventVisibleFrom, nextEventStatus, possibleDuplicates, type OpenEvent } from './area';
 import type { EventInput, EventOut, EventPatch, EventWarning } from './schemas';
 
 export type EventRow = typeof events.$inferSelect;
@@ -47,7 +47,7 @@ function checkAffected(w: WriteCtx, codes: readonly string[]) {
 export function createEvent(tx: DbOrTx, w: WriteCtx, input: EventInput): EventOut & { warnings: EventWarning[] } {
   assertRole(w.actor, 'officer', 'admin');
   assertRegionInScope(w, input.regionCode);
-  const affected = [...new Set(input.affectedRegionCodes ?? [])].filter((c) => c !== input.regionCode);
+  const affected = [...new Set(input.affectedRegionCodes ?? [])];
   checkAffected(w, affected);
   const open = tx.select().from(events).where(and(ne(events.status, 'closed'), isNull(events.mergedIntoId), eq(events.hazard, input.hazard))).all();
   const dupes = possibleDuplicates(w.tree, { hazard: input.hazard, regionCode: input.regionCode, affectedRegionCodes: affected },
@@ -89,7 +89,7 @@ export function patchEvent(tx: DbOrTx, w: WriteCtx, id: number, patch: EventPatc
   if (patch.name !== undefined) changes.name = patch.name;
   if (patch.note !== undefined) changes.note = patch.note || null;
   if (patch.affectedRegionCodes !== undefined) {
-    const affected = [...new Set(patch.affectedRegionCodes)].filter((c) => c !== row.regionCode);
+    const affected = [...new Set(patch.affectedRegionCodes)];
     checkAffected(w, affected);
     changes.affectedRegionCodes = JSON.stringify(affected);
   }
@@ -142,13 +142,15 @@ export function mergeEvent(tx: DbOrTx, w: WriteCtx, id: number, intoId: number) 
   const townships = tx.selectDistinct({ code: reports.townshipCode }).from(reports).where(eq(reports.eventId, id)).all().map((r) => r.code);
   const movedReports = tx.select({ id: reports.id }).from(reports).where(eq(reports.eventId, id)).all().length;
   tx.delete(townshipFigures).where(eq(townshipFigures.eventId, id)).run();
+  // Both events may count a report for one township: park the moving ones, then recount decides.
+  tx.update(reports).set({ status: 'superseded' }).where(and(eq(reports.eventId, id), eq(reports.status, 'accepted'))).run();
   tx.update(reports).set({ eventId: intoId }).where(eq(reports.eventId, id)).run();
   tx.update(townshipReporting).set({ eventId: intoId }).where(eq(townshipReporting.eventId, id)).run();
   for (const code of townships) recountTownship(tx, intoId, code);
   // The survivor's area grows by the duplicate's, so every moved report still lies inside it.
-  const area = JSON.parse(into.affectedRegionCodes) as string[];
-  for (const code of [from.regionCode, ...(JSON.parse(from.affectedRegionCodes) as string[])]) {
-    if (![into.regionCode, ...area].some((a) => w.tree.isWithin(code, a))) area.push(code);
+  const area = areaCodes(areaOf(into));
+  for (const code of areaCodes(areaOf(from))) {
+    if (!area.some((a) => w.tree.isWithin(code, a))) area.push(code);
   }
   const survivor = tx.update(events).set({ affectedRegionCodes: JSON.stringify(area) }).where(eq(events.id, intoId)).returning().get();
   const closed = tx.update(events).set({ status: 'closed', closedAt: w.now, mergedIntoId: intoId }).where(eq(events.id, id)).returning().get();

@@ -1,6 +1,6 @@
 // The township_figures projection: each township's latest accepted report, kept in the same
 // transaction as the review (or merge) that changes it. The choice itself is rollup.ts's.
-import { and, eq, inArray, ne } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client';
 import { reports, townshipFigures } from '../../../db/schema/index';
 import type { RegionTree } from '../regions/tree';
@@ -33,7 +33,9 @@ export function townshipAncestors(tree: RegionTree, code: string) {
  */
 export function recountTownship(tx: DbOrTx, eventId: number, townshipCode: string): number | null {
   const own = and(eq(reports.eventId, eventId), eq(reports.townshipCode, townshipCode));
-  const rows = tx.select().from(reports).where(and(own, inArray(reports.status, ['accepted', 'superseded']))).all();
+  // Filtered here, not in SQL: with a status IN (…) term the planner prefers (event_id, status) and
+  // reads every accepted report of the event instead of this township's few.
+  const rows = tx.select().from(reports).where(own).all().filter((r) => r.status === 'accepted' || r.status === 'superseded');
   const chosen = latestAcceptedByTownship(rows.map(toTownshipReport)).get(townshipCode);
   const chosenRow = chosen ? rows.find((r) => r.id === chosen.id)! : null;
   // Demote before promoting: the partial unique index allows one 'accepted' row at every moment.

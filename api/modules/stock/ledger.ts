@@ -1,9 +1,9 @@
 // The ledger's primitives: every change of stock goes through postMovement, which writes the
 // immutable movement row and moves the balance projection in the same transaction.
 import { randomUUID } from 'node:crypto';
-import { and, eq, gt, sql } from 'drizzle-orm';
+import type Database from 'better-sqlite3';
 import type { DbOrTx } from '../../../db/client';
-import { depots, items, lots, stockBalances, stockMovements, type Lot, type StockMovement } from '../../../db/schema/index';
+import type { depots, items, Lot, StockMovement } from '../../../db/schema/index';
 import type { WriteCtx } from '../../http/audit';
 import { DomainError, notFound } from '../../http/errors';
 import { dayInShanghai, type LotOnHand } from './fefo';
@@ -15,14 +15,43 @@ export type Item = typeof items.$inferSelect;
 export const newPostingId = () => randomUUID();
 export const todayOf = (w: { now: string }) => dayInShanghai(new Date(w.now));
 
+// The ledger's hot path runs on prepared statements cached per connection: building a drizzle
+// query and preparing it anew costs more than the write itself (measured in scripts/bench/stock.ts).
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+function clientOf(db: DbOrTx): Database.Database {
+  const handle = db as unknown as { $client?: Database.Database; session?: { client?: Database.Database } };
+  const client = handle.$client ?? handle.session?.client;
+  if (!client) throw new Error('no better-sqlite3 client behind this database handle');
+  return client;
+}
+/** A prepared statement on the connection behind `db` (a Db or a transaction on it). */
+export function stmt(db: DbOrTx, text: string): Database.Statement {
+  const client = clientOf(db);
+  let cache = statements.get(client);
+  if (!cache) statements.set(client, (cache = new Map()));
+  let s = cache.get(text);
+  if (!s) cache.set(text, (s = client.prepare(text)));
+  return s;
+}
+
+const DEPOT_COLS = `id, code, name, tier, region_code AS regionCode, lon, lat, capacity_m3 AS capacityM3, address, contact_name AS contactName,
+  contact_phone AS contactPhone, relocate_capacity_people AS relocateCapacityPeople, created_at AS createdAt`;
+const ITEM_COLS = `id, code, name, name_en AS nameEn, unit, category, catalogue, region_code AS regionCode, weight_kg AS weightKg, volume_m3 AS volumeM3,
+  shelf_life_days AS shelfLifeDays, warn_days AS warnDays, spec, source, created_at AS createdAt`;
+export const LOT_COLS = `id, depot_id AS depotId, item_id AS itemId, batch_no AS batchNo, expires_on AS expiresOn, produced_on AS producedOn, origin,
+  manufacturer, quality_grade AS qualityGrade, source, donor_id AS donorId, origin_lot_id AS originLotId, received_at AS receivedAt`;
+export const MOVEMENT_COLS = `id, posting_id AS postingId, kind, depot_id AS depotId, item_id AS itemId, lot_id AS lotId, quantity, shipment_id AS shipmentId,
+  reverses_id AS reversesId, writeoff_request_id AS writeoffRequestId, stocktake_id AS stocktakeId, to_region_code AS toRegionCode, note,
+  actor_id AS actorId, actor_name AS actorName, at`;
+
 export function getDepot(db: DbOrTx, id: number): Depot {
-  const d = db.select().from(depots).where(eq(depots.id, id)).get();
+  const d = stmt(db, `SELECT ${DEPOT_COLS} FROM depots WHERE id = ?`).get(id) as Depot | undefined;
   if (!d) throw notFound('depot', id);
   return d;
 }
 
 export function getItem(db: DbOrTx, id: number): Item {
-  const i = db.select().from(items).where(eq(items.id, id)).get();
+  const i = stmt(db, `SELECT ${ITEM_COLS} FROM items WHERE id = ?`).get(id) as Item | undefined;
   if (!i) throw notFound('item', id);
   return i;
 }
@@ -43,36 +72,34 @@ export interface PostLine {
 
 /** Writes one movement and moves its lot's balance; the CHECK on balances refuses a negative. */
 export function postMovement(tx: DbOrTx, w: WriteCtx, postingId: string, line: PostLine): StockMovement {
-  tx.insert(stockBalances)
-    .values({ lotId: line.lotId, depotId: line.depotId, itemId: line.itemId, quantity: line.quantity })
-    .onConflictDoUpdate({ target: stockBalances.lotId, set: { quantity: sql`${stockBalances.quantity} + ${line.quantity}` } })
-    .run();
-  return tx.insert(stockMovements).values({
-    postingId, kind: line.kind, depotId: line.depotId, itemId: line.itemId, lotId: line.lotId, quantity: line.quantity,
-    shipmentId: line.shipmentId ?? null, reversesId: line.reversesId ?? null, writeoffRequestId: line.writeoffRequestId ?? null,
-    stocktakeId: line.stocktakeId ?? null, toRegionCode: line.toRegionCode ?? null, note: line.note ?? null,
-    actorId: w.actor.id || null, actorName: w.actor.username, at: w.now,
-  }).returning().get();
+  // Not an upsert: SQLite checks CHECK constraints on the would-be inserted row before it sees the
+  // conflict, so an upsert of a negative quantity would fail even when the balance covers it.
+  const moved = stmt(tx, 'UPDATE stock_balances SET quantity = quantity + ? WHERE lot_id = ?').run(line.quantity, line.lotId);
+  if (moved.changes === 0) {
+    stmt(tx, 'INSERT INTO stock_balances (lot_id, depot_id, item_id, quantity) VALUES (?, ?, ?, ?)').run(line.lotId, line.depotId, line.itemId, line.quantity);
+  }
+  return stmt(tx, `INSERT INTO stock_movements (posting_id, kind, depot_id, item_id, lot_id, quantity, shipment_id, reverses_id, writeoff_request_id,
+      stocktake_id, to_region_code, note, actor_id, actor_name, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ${MOVEMENT_COLS}`).get(
+    postingId, line.kind, line.depotId, line.itemId, line.lotId, line.quantity, line.shipmentId ?? null, line.reversesId ?? null,
+    line.writeoffRequestId ?? null, line.stocktakeId ?? null, line.toRegionCode ?? null, line.note ?? null, w.actor.id || null, w.actor.username, w.now,
+  ) as StockMovement;
 }
 
 /** Lots of one item at one depot that hold stock, in the shape the FEFO picker reads. */
 export function lotsOnHand(db: DbOrTx, depotId: number, itemId: number): LotOnHand[] {
-  return db.select({ lotId: lots.id, batchNo: lots.batchNo, expiresOn: lots.expiresOn, quantity: stockBalances.quantity })
-    .from(stockBalances).innerJoin(lots, eq(lots.id, stockBalances.lotId))
-    .where(and(eq(stockBalances.depotId, depotId), eq(stockBalances.itemId, itemId), gt(stockBalances.quantity, 0)))
-    .all();
+  return stmt(db, `SELECT l.id AS lotId, l.batch_no AS batchNo, l.expires_on AS expiresOn, b.quantity FROM stock_balances b
+    JOIN lots l ON l.id = b.lot_id WHERE b.depot_id = ? AND b.item_id = ? AND b.quantity > 0`).all(depotId, itemId) as LotOnHand[];
 }
 
 export function lotBalance(db: DbOrTx, lotId: number): number {
-  return db.select({ q: stockBalances.quantity }).from(stockBalances).where(eq(stockBalances.lotId, lotId)).get()?.q ?? 0;
+  return (stmt(db, 'SELECT quantity FROM stock_balances WHERE lot_id = ?').get(lotId) as { quantity: number } | undefined)?.quantity ?? 0;
 }
 
 export interface DepotItemBalance { depotId: number; itemId: number; quantity: number }
 
 export function readBalance(db: DbOrTx, depotId: number, itemId: number): DepotItemBalance {
-  const row = db.select({ q: sql<number>`coalesce(sum(${stockBalances.quantity}), 0)` }).from(stockBalances)
-    .where(and(eq(stockBalances.depotId, depotId), eq(stockBalances.itemId, itemId))).get();
-  return { depotId, itemId, quantity: Number(row?.q ?? 0) };
+  const row = stmt(db, 'SELECT coalesce(sum(quantity), 0) AS q FROM stock_balances WHERE depot_id = ? AND item_id = ?').get(depotId, itemId) as { q: number };
+  return { depotId, itemId, quantity: Number(row.q) };
 }
 
 export interface LotFacts {
@@ -88,7 +115,7 @@ export interface LotFacts {
 }
 
 export function findLot(db: DbOrTx, depotId: number, itemId: number, batchNo: string): Lot | undefined {
-  return db.select().from(lots).where(and(eq(lots.depotId, depotId), eq(lots.itemId, itemId), eq(lots.batchNo, batchNo))).get();
+  return stmt(db, `SELECT ${LOT_COLS} FROM lots WHERE depot_id = ? AND item_id = ? AND batch_no = ?`).get(depotId, itemId, batchNo) as Lot | undefined;
 }
 
 /**
@@ -104,11 +131,11 @@ export function ensureLot(tx: DbOrTx, w: WriteCtx, depotId: number, itemId: numb
     }
     return held;
   }
-  return tx.insert(lots).values({
-    depotId, itemId, batchNo: facts.batchNo, expiresOn: facts.expiresOn ?? null, producedOn: facts.producedOn ?? null,
-    origin: facts.origin ?? null, manufacturer: facts.manufacturer ?? null, qualityGrade: facts.qualityGrade ?? null,
-    source: facts.source, donorId: facts.donorId ?? null, originLotId: facts.originLotId ?? null, receivedAt: w.now,
-  }).returning().get();
+  return stmt(tx, `INSERT INTO lots (depot_id, item_id, batch_no, expires_on, produced_on, origin, manufacturer, quality_grade, source, donor_id,
+      origin_lot_id, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ${LOT_COLS}`).get(
+    depotId, itemId, facts.batchNo, facts.expiresOn ?? null, facts.producedOn ?? null, facts.origin ?? null, facts.manufacturer ?? null,
+    facts.qualityGrade ?? null, facts.source, facts.donorId ?? null, facts.originLotId ?? null, w.now,
+  ) as Lot;
 }
 
 /** A batch number for goods received without one: one per day and expiry, so same-day receipts merge. */
@@ -147,7 +174,7 @@ export function toMovementOut(m: StockMovement, lot: Pick<Lot, 'batchNo' | 'expi
 }
 
 export function lotById(db: DbOrTx, id: number): Lot {
-  const lot = db.select().from(lots).where(eq(lots.id, id)).get();
+  const lot = stmt(db, `SELECT ${LOT_COLS} FROM lots WHERE id = ?`).get(id) as Lot | undefined;
   if (!lot) throw notFound('lot', id);
   return lot;
 }

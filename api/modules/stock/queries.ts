@@ -1,11 +1,11 @@
 // Reads of the ledger, filtered to what the actor may see.
 import { and, desc, eq, gt, inArray, lt, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client';
-import { depots, items, lots, stockBalances, stockMovements } from '../../../db/schema/index';
+import { depots, items, lots, stockBalances, stockMovements, type Lot } from '../../../db/schema/index';
 import { DomainError } from '../../http/errors';
 import { assertDepotInScope, type ScopeCtx } from '../../http/scope';
 import { classifyExpiry, dayInShanghai } from './fefo';
-import { getDepot, toMovementOut, type MovementOut } from './ledger';
+import { getDepot, stmt, toMovementOut, type MovementOut } from './ledger';
 
 /** The depots whose stock the actor may read, narrowed by the query; a named depot outside scope is a 403. */
 export function visibleDepotIds(db: DbOrTx, s: ScopeCtx, q: { depotId?: number; regionCode?: string }): number[] {
@@ -34,21 +34,23 @@ export interface BalanceOut { depotId: number; itemId: number; quantity: number;
 export function stockOnHand(db: DbOrTx, s: ScopeCtx, q: { depotId?: number; itemId?: number; regionCode?: string }, today = dayInShanghai()): BalanceOut[] {
   const depotIds = visibleDepotIds(db, s, q);
   if (!depotIds.length) return [];
-  const where: SQL[] = [inArray(stockBalances.depotId, depotIds), gt(stockBalances.quantity, 0)];
-  if (q.itemId !== undefined) where.push(eq(stockBalances.itemId, q.itemId));
-  const rows = db.select({ b: stockBalances, l: lots, warnDays: items.warnDays }).from(stockBalances)
-    .innerJoin(lots, eq(lots.id, stockBalances.lotId)).innerJoin(items, eq(items.id, stockBalances.itemId))
-    .where(and(...where)).orderBy(stockBalances.depotId, stockBalances.itemId, lots.expiresOn, lots.id).all();
+  // One cached statement whatever the number of depots: the list goes in as JSON.
+  const rows = stmt(db, `SELECT b.depot_id AS depotId, b.item_id AS itemId, b.quantity, i.warn_days AS warnDays, l.id, l.batch_no AS batchNo,
+      l.expires_on AS expiresOn, l.produced_on AS producedOn, l.origin, l.manufacturer, l.quality_grade AS qualityGrade, l.source,
+      l.donor_id AS donorId, l.received_at AS receivedAt
+    FROM stock_balances b JOIN lots l ON l.id = b.lot_id JOIN items i ON i.id = b.item_id
+    WHERE b.depot_id IN (SELECT value FROM json_each(?)) AND b.quantity > 0 AND (? IS NULL OR b.item_id = ?)
+    ORDER BY b.depot_id, b.item_id`).all(JSON.stringify(depotIds), q.itemId ?? null, q.itemId ?? null) as (Lot & { quantity: number; warnDays: number | null })[];
   const out = new Map<string, BalanceOut>();
-  for (const { b, l, warnDays } of rows) {
-    const key = `${b.depotId}/${b.itemId}`;
-    const bal = out.get(key) ?? out.set(key, { depotId: b.depotId, itemId: b.itemId, quantity: 0, usable: 0, expired: 0, lots: [] }).get(key)!;
-    const expiry = classifyExpiry(l, today, warnDays);
-    bal.quantity += b.quantity;
-    if (expiry === 'expired') bal.expired += b.quantity; else bal.usable += b.quantity;
+  for (const l of rows) {
+    const key = `${l.depotId}/${l.itemId}`;
+    const bal = out.get(key) ?? out.set(key, { depotId: l.depotId, itemId: l.itemId, quantity: 0, usable: 0, expired: 0, lots: [] }).get(key)!;
+    const expiry = classifyExpiry(l, today, l.warnDays);
+    bal.quantity += l.quantity;
+    if (expiry === 'expired') bal.expired += l.quantity; else bal.usable += l.quantity;
     bal.lots.push({
       lotId: l.id, batchNo: l.batchNo, expiresOn: l.expiresOn, producedOn: l.producedOn, origin: l.origin, manufacturer: l.manufacturer,
-      qualityGrade: l.qualityGrade, source: l.source, donorId: l.donorId, receivedAt: l.receivedAt, quantity: b.quantity, expiry,
+      qualityGrade: l.qualityGrade, source: l.source, donorId: l.donorId, receivedAt: l.receivedAt, quantity: l.quantity, expiry,
     });
   }
   // Asked about one depot and item: answer with a zero balance rather than nothing.
@@ -76,4 +78,19 @@ export function listMovements(db: DbOrTx, s: ScopeCtx, q: MovementQuery): Moveme
     .innerJoin(lots, eq(lots.id, stockMovements.lotId))
     .where(and(...where)).orderBy(desc(stockMovements.id)).limit(q.limit ?? 200).all()
     .map(({ m, batchNo, expiresOn }) => toMovementOut(m, { batchNo, expiresOn }));
+}
+
+/** One batch with its label facts (批次标签): item, depot, quantity on hand. */
+export function lotDetail(db: DbOrTx, s: ScopeCtx, id: number, today = dayInShanghai()) {
+  const lot = db.select().from(lots).where(eq(lots.id, id)).get();
+  if (!lot) throw new DomainError('NOT_FOUND', 'lot not found', { lotId: id });
+  visibleDepotIds(db, s, { depotId: lot.depotId });
+  const item = db.select().from(items).where(eq(items.id, lot.itemId)).get()!;
+  const depot = getDepot(db, lot.depotId);
+  const quantity = db.select({ q: stockBalances.quantity }).from(stockBalances).where(eq(stockBalances.lotId, id)).get()?.q ?? 0;
+  return {
+    ...lot, quantity, expiry: classifyExpiry(lot, today, item.warnDays),
+    item: { id: item.id, code: item.code, name: item.name, unit: item.unit, spec: item.spec },
+    depot: { id: depot.id, code: depot.code, name: depot.name },
+  };
 }

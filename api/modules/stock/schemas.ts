@@ -3,9 +3,11 @@
 import { z } from 'zod';
 
 const Id = z.number().int().positive();
-// zod 4's int() is already bounded to safe integers, so no quantity can lose precision in JSON.
-const Qty = z.number().int().positive();
-const Count = z.number().int().nonnegative();
+// zod 4's int() is already bounded to safe integers; the cap keeps sums of many movements (balances,
+// totals over regions) far below 2^53 as well. No relief depot moves a billion units in one entry.
+export const MAX_MOVEMENT_QUANTITY = 1_000_000_000;
+const Qty = z.number().int().positive().max(MAX_MOVEMENT_QUANTITY);
+const Count = z.number().int().nonnegative().max(MAX_MOVEMENT_QUANTITY);
 const Day = z.iso.date();
 const Text = (max: number) => z.string().trim().min(1).max(max);
 const Note = Text(500);
@@ -53,7 +55,7 @@ export const WriteoffInput = z.object({ ...outbound, kind: z.literal('writeoff')
 export const AdjustmentInput = z.object({
   ...at,
   kind: z.literal('adjustment'),
-  quantity: z.number().int().refine((q) => q !== 0, 'a stocktake difference is never zero'),
+  quantity: z.number().int().min(-MAX_MOVEMENT_QUANTITY).max(MAX_MOVEMENT_QUANTITY).refine((q) => q !== 0, 'a stocktake difference is never zero'),
   note: Note,
   batchNo: BatchNo.optional(),
 });
@@ -195,3 +197,32 @@ export const MoneyDonationInput = z.object({
   note: Note.optional(),
 });
 export type MoneyDonationInput = z.infer<typeof MoneyDonationInput>;
+
+// ---- Query strings and small bodies of the stock routes ----
+// Ids in paths and query strings: digits only (coercion would take ' 3' or '3.0' as 3).
+const QId = z.string().regex(/^[1-9]\d{0,15}$/, 'a positive whole number').transform(Number);
+const QLimit = z.string().regex(/^\d{1,4}$/, 'a whole number').transform(Number).pipe(z.number().int().min(1).max(1000));
+export const ItemIdParam = z.object({ id: QId });
+export const StockQuery = z.object({ depotId: QId.optional(), itemId: QId.optional(), regionCode: RegionCode.optional() });
+export const MovementQuery = z.object({
+  depotId: QId.optional(), itemId: QId.optional(), lotId: QId.optional(), shipmentId: QId.optional(),
+  kind: z.enum(['receipt', 'issue', 'writeoff', 'adjustment', 'transfer', 'dispatch', 'transfer_in', 'reversal']).optional(),
+  regionCode: RegionCode.optional(), beforeId: QId.optional(), limit: QLimit.optional(),
+});
+export const ShipmentQuery = z.object({
+  status: z.enum(['in_transit', 'received', 'cancelled']).optional(), planId: QId.optional(), depotId: QId.optional(),
+  itemId: QId.optional(), toRegionCode: RegionCode.optional(), limit: QLimit.optional(),
+});
+export const DepotQuery = z.object({ regionCode: RegionCode.optional() });
+export const RegionQuery = z.object({ regionCode: RegionCode.optional() });
+export const ReverseInput = z.object({ note: Note.optional() });
+export type ReverseInput = z.infer<typeof ReverseInput>;
+export const DepotPatchInput = DepotInput.omit({ code: true, regionCode: true }).partial()
+  .refine((p) => Object.keys(p).length > 0, 'nothing to change')
+  .refine((p) => (p.lon === undefined) === (p.lat === undefined), { message: 'lon and lat come together', path: ['lat'] });
+export type DepotPatchInput = z.infer<typeof DepotPatchInput>;
+export const WriteoffQuery = z.object({ status: z.enum(['pending', 'approved', 'rejected']).optional(), depotId: QId.optional() });
+export const StocktakeOpenInput = z.object({ depotId: Id, note: Note.optional() });
+export type StocktakeOpenInput = z.infer<typeof StocktakeOpenInput>;
+export const StocktakeQuery = z.object({ depotId: QId.optional(), status: z.enum(['open', 'closed']).optional() });
+export const TargetQuery = z.object({ depotId: QId.optional(), regionCode: RegionCode.optional() });
