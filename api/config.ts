@@ -7,10 +7,15 @@ export interface AppConfig {
   /** Dispatch: road km = great-circle km × roadFactor; hours = km / speedKmh. */
   roadFactor: number;
   speedKmh: number;
-  /** Optional basemap tiles (Tianditu key, any XYZ template, or a PMTiles file served at /tiles). */
+  /** Optional basemap tiles (Tianditu key, any XYZ template, or a PMTiles archive served at /api/tiles). */
   tiandituKey: string | null;
   xyzTilesUrl: string | null;
-  pmtilesPath: string | null;
+  /** Folder whose `<name>.pmtiles` archives are served with HTTP range requests at /api/tiles/<name>.pmtiles. */
+  tilesDir: string;
+  /** The archive in tilesDir used as a basemap (name without .pmtiles), if any. */
+  pmtilesBasemap: string | null;
+  /** The basemap users get until they choose one in settings: offline | tianditu | xyz | pmtiles. */
+  basemap: 'offline' | 'tianditu' | 'xyz' | 'pmtiles';
   logRequests: boolean;
 }
 
@@ -26,7 +31,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     speedKmh: num(env.SPEED_KMH, 60),
     tiandituKey: env.TIANDITU_KEY || null,
     xyzTilesUrl: env.XYZ_TILES_URL || null,
-    pmtilesPath: env.PMTILES_PATH || null,
+    tilesDir: env.TILES_DIR || 'data/tiles',
+    pmtilesBasemap: env.PMTILES_BASEMAP || null,
+    basemap: (['tianditu', 'xyz', 'pmtiles'] as const).find((b) => b === env.BASEMAP) ?? 'offline',
     logRequests: env.LOG_REQUESTS !== '0' && env.NODE_ENV !== 'test',
   };
 }

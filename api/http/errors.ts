@@ -35,6 +35,7 @@ export const STATUS = {
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  RANGE_NOT_SATISFIABLE: 416,
   RATE_LIMITED: 429,
 } as const;
 export type ErrorCode = keyof typeof STATUS;

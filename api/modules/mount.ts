@@ -4,7 +4,7 @@ import { authRoutes } from './auth/routes';
 import { userRoutes } from './users/routes';
 import { geoRoutes, regionRoutes } from './regions/routes';
 import { auditRoutes } from './audit/routes';
-import { settingsRoutes } from './settings/routes';
+import { settingsRoutes, tilesRoutes } from './settings/routes';
 import { mountStock } from './stock/mount';
 import { mountReports } from './reports/mount';
 import { recoveryRoutes } from './recovery/routes';
@@ -17,6 +17,7 @@ export function mountModules(app: OpenAPIHono<AppEnv>) {
   app.route('/api/geo', geoRoutes());
   app.route('/api/audit', auditRoutes());
   app.route('/api/settings', settingsRoutes());
+  app.route('/api/tiles', tilesRoutes());
   mountStock(app);
   mountReports(app);
   app.route('/api', recoveryRoutes());
