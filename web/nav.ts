@@ -7,6 +7,7 @@ import { SettingsPage } from './pages/settings';
 import { STOCK_PAGES } from './pages/stock/pages';
 import { REPORT_PAGES } from './pages/reports/pages';
 import { RECOVERY_PAGES } from './pages/recovery/pages';
+import { DISPATCH_PAGES } from './pages/dispatch/pages';
 
 export interface PageDef {
   path: string;
@@ -26,5 +27,6 @@ export const PAGES: PageDef[] = [
   ...STOCK_PAGES,
   ...REPORT_PAGES,
   ...RECOVERY_PAGES,
+  ...DISPATCH_PAGES,
   { path: '/settings', label: 'nav.settings', roles: ALL, component: SettingsPage },
 ];

@@ -8,6 +8,7 @@ import { settingsRoutes, tilesRoutes } from './settings/routes';
 import { mountStock } from './stock/mount';
 import { mountReports } from './reports/mount';
 import { recoveryRoutes } from './recovery/routes';
+import { mountDispatch } from './dispatch/routes';
 
 /** Every module's router, mounted under /api. A new module adds one line here. */
 export function mountModules(app: OpenAPIHono<AppEnv>) {
@@ -21,4 +22,5 @@ export function mountModules(app: OpenAPIHono<AppEnv>) {
   mountStock(app);
   mountReports(app);
   app.route('/api', recoveryRoutes());
+  mountDispatch(app);
 }

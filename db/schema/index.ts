@@ -6,3 +6,4 @@ export * from './idempotency';
 export * from './stock';
 export * from './events';
 export * from './recovery';
+export * from './dispatch';
