@@ -8,6 +8,7 @@ import { STOCK_PAGES } from './pages/stock/pages';
 import { REPORT_PAGES } from './pages/reports/pages';
 import { RECOVERY_PAGES } from './pages/recovery/pages';
 import { DISPATCH_PAGES } from './pages/dispatch/pages';
+import { TOWNSHIP_PAGES } from './pages/township/pages';
 
 export interface PageDef {
   path: string;
@@ -28,5 +29,6 @@ export const PAGES: PageDef[] = [
   ...REPORT_PAGES,
   ...RECOVERY_PAGES,
   ...DISPATCH_PAGES,
+  ...TOWNSHIP_PAGES,
   { path: '/settings', label: 'nav.settings', roles: ALL, component: SettingsPage },
 ];

@@ -1,15 +1,18 @@
 // The recovery module's typed client: households, rebuild cases, winter-spring aid, spot checks,
 // notices and funds. Request bodies are the server's zod types; answers the views it returns.
 import type {
-  AllocationInput, DistributionInput, HouseholdInput, HouseholdPatch, NoticeInput, PaymentInput, RebuildAdvanceInput,
-  RebuildCaseInput, RosterRowCreate, RosterRowPatch, SpotCheckInput, SpotCheckResultInput, WinterCampaignInput, WinterSurveyPost,
+  AllocationInput, CondolenceInput, DistributionInput, HouseholdInput, HouseholdPatch, NoticeInput, PayInput, PaymentInput, RebuildAdvanceInput,
+  RebuildCaseInput, RequisitionCreate, RequisitionPay, RequisitionReturn, RosterRowCreate, RosterRowPatch, SpotCheckInput, SpotCheckResultInput,
+  StandardsKind, StandardsPut, TransitionalAidInput, WinterCampaignInput, WinterSurveyPost,
 } from '../../api/modules/recovery/schemas';
+import type { StandardsByKind } from '../../api/modules/recovery/standards-service';
+import type { BreakdownLine } from '../../api/modules/recovery/subsidy';
 import type {
   BoardRow, DuplicateWarning, HouseholdBrief, HouseholdView, PaymentView, RebuildCaseDetail, RebuildCaseView,
 } from '../../api/modules/recovery/views';
 import type { OverdueFlag } from '../../api/modules/recovery/rebuild-steps';
 import type { FundsSummaryRow } from '../../api/modules/recovery/funds-service';
-import { ApiError, get, patch, post, session } from './client';
+import { ApiError, get, patch, post, put, session } from './client';
 
 export type { BoardRow, DuplicateWarning, HouseholdBrief, HouseholdView, PaymentView, RebuildCaseDetail, RebuildCaseView, FundsSummaryRow };
 
@@ -44,7 +47,28 @@ export interface Notice {
 export interface Allocation { id: number; category: string; sourceLevel: string; countyCode: string; amountFen: number; documentNo: string; receivedAt: string; disbursedFen: number; balanceFen: number }
 export interface MapVillage { code: string; name: string; lon: number; lat: number; households: number; cases: number; stage: string; counts: Record<string, number> }
 export interface MapTownship { code: string; name: string; lon: number; lat: number; rosterHouseholds: number; rosterPeople: number; surveyedPeople: number; paidHouseholds: number; coverage: number }
-export type { OverdueFlag };
+export type { OverdueFlag, BreakdownLine, StandardsByKind, StandardsKind };
+
+/** 过渡期生活救助: computed from the standard in force (people × days × rate, days capped). */
+export interface TransitionalAid {
+  id: number; householdId: number; headName: string; rebuildCaseId: number | null; countyCode: string; season: string; people: number;
+  startOn: string; daysRequested: number; days: number; amountFen: number; grainKg: number;
+  breakdown: { lines: BreakdownLine[]; capped: boolean; standardsFrom: string }; paymentId: number | null; createdAt: string;
+}
+/** 遇难人员家属抚慰金: the deceased's ID number is kept masked only. */
+export interface Condolence {
+  id: number; householdId: number; headName: string; eventId: number | null; countyCode: string; season: string; deceasedName: string;
+  deceasedIdMasked: string | null; recipientName: string; relation: string; amountFen: number;
+  breakdown: { lines: BreakdownLine[]; standardsFrom: string }; paymentId: number | null; createdAt: string;
+}
+/** 征用补偿: in use → returned (condition, compensation fixed) → paid (voucher). */
+export interface Requisition {
+  id: number; countyCode: string; kind: 'vehicle' | 'building' | 'equipment'; description: string; ownerName: string; ownerIdMasked: string | null;
+  ownerPhone: string | null; periodStart: string; periodEnd: string; dailyRateFen: number; conditionOnReturn: 'intact' | 'damaged' | 'lost' | null;
+  damageCompensationFen: number; days: number; compensationFen: number; breakdown: BreakdownLine[]; status: 'in_use' | 'returned' | 'paid';
+  paidAt: string | null; voucherNo: string | null; createdAt: string;
+}
+export interface EffectiveStandard<K extends StandardsKind = StandardsKind> { kind: K; value: StandardsByKind[K]; from: string; source: string | null }
 
 const qs = (q: Record<string, string | number | undefined>) => {
   const s = Object.entries(q).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`).join('&');
@@ -75,6 +99,24 @@ export const recoveryApi = {
   addRosterRow: (r: RosterRowCreate) => post<{ row: RosterRow; warnings: DuplicateWarning[]; standardWarning?: { perPersonFen: number; minPerPersonFen: number; maxPerPersonFen: number } }>('/api/winter-relief/roster', r, once()),
   patchRosterRow: (id: number, p: RosterRowPatch) => patch<RosterRow>(`/api/winter-relief/roster/${id}`, p),
   distribute: (d: DistributionInput) => post<{ row: RosterRow }>('/api/winter-relief/distributions', d, once()),
+  /** Where an offline form queues a distribution (the outbox sends it with its own key). */
+  distributionsPath: '/api/winter-relief/distributions',
+  householdsPath: '/api/households',
+  reportCampaign: (id: number) => post<Campaign>(`/api/winter-relief/campaigns/${id}/report`, {}, once()),
+
+  transitionalAid: (regionCode?: string) => get<{ records: TransitionalAid[] }>(`/api/transitional-aid${qs({ regionCode })}`),
+  computeTransitionalAid: (a: TransitionalAidInput) => post<TransitionalAid>('/api/transitional-aid', a, once()),
+  payTransitionalAid: (id: number, p: PayInput) => post<TransitionalAid & { payment: PaymentView }>(`/api/transitional-aid/${id}/payments`, p, once()),
+  condolences: (regionCode?: string) => get<{ records: Condolence[] }>(`/api/condolences${qs({ regionCode })}`),
+  computeCondolence: (c: CondolenceInput) => post<Condolence>('/api/condolences', c, once()),
+  payCondolence: (id: number, p: PayInput) => post<Condolence & { payment: PaymentView }>(`/api/condolences/${id}/payments`, p, once()),
+  requisitions: (regionCode?: string) => get<{ requisitions: Requisition[] }>(`/api/requisitions${qs({ regionCode })}`),
+  recordRequisition: (r: RequisitionCreate) => post<Requisition>('/api/requisitions', r, once()),
+  returnRequisition: (id: number, r: RequisitionReturn) => post<Requisition>(`/api/requisitions/${id}/return`, r, once()),
+  payRequisition: (id: number, p: RequisitionPay) => post<Requisition>(`/api/requisitions/${id}/payment`, p, once()),
+
+  standards: (regionCode: string) => get<{ regionCode: string; standards: EffectiveStandard[] }>(`/api/recovery-standards/${regionCode}`),
+  putStandard: (regionCode: string, s: StandardsPut) => put<EffectiveStandard>(`/api/recovery-standards/${regionCode}`, s),
 
   spotChecks: (regionCode?: string) => get<{ spotChecks: SpotCheck[] }>(`/api/spot-checks${qs({ regionCode })}`),
   spotCheck: (id: number) => get<SpotCheck>(`/api/spot-checks/${id}`),

@@ -31,13 +31,17 @@ export function HouseholdsPage() {
       {list && (
         <ul class="cards" data-testid="households">
           {list.households.map((h) => (
-            <li class="card compact">
+            <li class="card compact" data-household={h.id}>
               <strong>{h.headName}</strong> <Flags flags={h.flags} />
               {h.duplicateStatus === 'flagged' && <span class="tag overdue">{t('rec.hh.dupFlag')}</span>}
               <div class="muted">{h.townshipName} {h.villageName} · {t('rec.hh.size')} {h.size}</div>
               <div class="mono">{h.idNumber}{h.idNumberMasked && <span class="muted small"> （{t('rec.hh.masked')}）</span>}</div>
               {h.bankCard && <div class="mono muted">{t('rec.hh.bankCard')} {h.bankCard}</div>}
-              <Link href={`/recovery/cases?householdId=${h.id}`}>{t('nav.recoveryCases')}</Link>
+              <div class="row-actions">
+                <Link href={`/recovery/households/${h.id}`} testid={`household-${h.id}`}>{can(me, 'write') ? t('rec.hhEdit.open') : t('rec.hhEdit.view')}</Link>
+                <Link href={`/recovery/cases?householdId=${h.id}`}>{t('nav.recoveryCases')}</Link>
+                <Link href={`/recovery/aid?householdId=${h.id}`}>{t('nav.aid')}</Link>
+              </div>
             </li>
           ))}
         </ul>

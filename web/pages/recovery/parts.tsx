@@ -38,10 +38,14 @@ const TABS: { path: string; label: string; roles?: string[] }[] = [
   { path: '/recovery', label: 'nav.recoveryBoard' },
   { path: '/recovery/cases', label: 'nav.recoveryCases' },
   { path: '/recovery/households', label: 'nav.households' },
+  { path: '/recovery/survey', label: 'nav.survey' },
   { path: '/recovery/roster', label: 'nav.roster' },
+  { path: '/recovery/aid', label: 'nav.aid' },
+  { path: '/recovery/requisitions', label: 'nav.requisitions', roles: ['officer', 'admin', 'auditor'] },
   { path: '/recovery/notices', label: 'nav.notices' },
   { path: '/recovery/spot-checks', label: 'nav.spotChecks', roles: ['officer', 'admin', 'auditor'] },
   { path: '/recovery/funds', label: 'nav.funds', roles: ['officer', 'admin', 'auditor'] },
+  { path: '/recovery/standards', label: 'nav.standards' },
   { path: '/recovery/map', label: 'nav.recoveryMap' },
 ];
 
