@@ -167,3 +167,82 @@ describe('recovery: the officers’ screens', () => {
     expect(problems).toEqual([]);
   }, 60_000);
 });
+
+describe('recovery: the county’s other work and the township’s needs survey', () => {
+  it('the county corrects a household, pays a requisition, sets its own rebuild rate; a township reports winter needs on a phone', async () => {
+    const { page, problems } = await newPage(browser);
+    await signInAs(page, server.url, 'officer_xlht', demoPassword('officer_xlht'));
+
+    // A correction from the households list: only what changed is sent.
+    await go(page, '/recovery/households');
+    await page.fill('input[type=search]', '巴图');
+    await page.waitForSelector('[data-testid=households] li:has-text("巴图") >> text=查看 / 修改');
+    await page.click('[data-testid=households] li:has-text("巴图") >> text=查看 / 修改');
+    await page.waitForSelector('[data-testid=household-edit]');
+    expect(await page.isDisabled('[data-testid=household-save]')).toBe(true);
+    await page.fill('[data-testid=household-edit] input[name=address]', '伊利勒特嘎查三组');
+    await page.click('[data-testid=household-save]');
+    await expect.poll(() => page.textContent('[data-testid=household-saved]')).toBe('已更正：住址');
+    expect(await page.textContent('[data-testid=household-facts]')).toContain('伊利勒特嘎查三组');
+
+    // 征用补偿: a loader held 11 days, returned damaged, paid against a voucher.
+    await go(page, '/recovery/requisitions');
+    const day = (d: number) => localDaysAgo(d).slice(0, 10);
+    const form = '[data-testid=requisition-form]';
+    await page.selectOption(`${form} select[name=kind]`, 'equipment');
+    await page.fill(`${form} input[name=description]`, '装载机 ZL50（演示）');
+    await page.fill(`${form} input[name=ownerName]`, '锡林浩特市恒通工程队');
+    await page.fill(`${form} input[name=periodStart]`, day(10));
+    await page.fill(`${form} input[name=periodEnd]`, day(0));
+    await page.fill(`${form} input[name=rate]`, '800');
+    await page.check(`${form} input[name=returned]`);
+    await page.selectOption(`${form} select[name=condition]`, 'damaged');
+    await page.fill(`${form} input[name=damage]`, '1500');
+    await expect.poll(() => page.textContent('[data-testid=req-estimate]')).toContain('10,300.00 元');
+    await page.click(`${form} button[type=submit]`);
+    await expect.poll(() => page.textContent('[data-testid=req-notice]')).toContain('补偿 10,300.00 元');
+    const card = '[data-testid=requisitions] li:has-text("装载机 ZL50")';
+    expect(await page.getAttribute(card, 'data-status')).toBe('returned');
+    await page.click(`${card} >> text=支付补偿`);
+    await page.fill(`${card} input[name=voucherNo]`, '锡应急付〔2026〕88号');
+    await page.click(`${card} [data-testid=req-pay-form] button[type=submit]`);
+    await expect.poll(() => page.getAttribute(card, 'data-status')).toBe('paid');
+    expect(await page.textContent(card)).toContain('锡应急付〔2026〕88号');
+    await screenshot(page, 'recovery-requisitions');
+
+    // The county sets its own per-room rate for collapsed houses, with its source; the example follows.
+    await go(page, '/recovery/standards');
+    await page.click('[data-testid=edit-rebuild]');
+    const std = '[data-testid=std-form-rebuild]';
+    await page.fill(`${std} input[name="perRoom.collapsed"]`, '5500');
+    await expect.poll(() => page.textContent('[data-testid=std-problem]')).toContain('请填写依据文件');
+    await page.fill(`${std} textarea[name=source]`, '锡林浩特市倒损住房恢复重建补助标准（锡政办发〔2026〕12号，演示）');
+    // 3 rooms × 5,500 = 16,500 (under the 20,000 cap) + 5,000 for a 低保 family.
+    await expect.poll(() => page.textContent('[data-testid=std-example]')).toContain('21,500.00 元');
+    await page.click('[data-testid=std-save-rebuild]');
+    await expect.poll(() => page.textContent('[data-testid=standards-notice]')).toContain('已保存');
+    const rebuildCard = '[data-testid=standards-page] section[data-kind=rebuild]';
+    expect(await page.textContent(rebuildCard)).toContain('本级制定');
+    expect(await page.textContent(rebuildCard)).toContain('5,500.00 元');
+    expect(await page.textContent(rebuildCard)).toContain('锡政办发〔2026〕12号');
+    await screenshot(page, 'recovery-standards');
+    expect(problems).toEqual([]);
+
+    // 需求调查 on a phone: the sumu corrects its line (a resubmission replaces it).
+    const phone = await newPage(browser, PHONE);
+    await signInAs(phone.page, server.url, 'reporter', demoPassword('reporter'));
+    const p = phone.page;
+    await go(p, '/recovery/survey');
+    await p.waitForSelector('[data-testid=survey-form]');
+    await expect.poll(() => p.inputValue('[data-testid=survey-form] input[name=foodPeople]')).toBe('86');
+    expect(await p.textContent('[data-testid=survey-form]')).toContain('再次提交将替换原数据');
+    await p.fill('[data-testid=survey-form] input[name=foodPeople]', '95');
+    await p.click('[data-testid=survey-form] button[type=submit]');
+    await expect.poll(() => p.textContent('[data-testid=survey-notice]')).toContain('宝力根苏木');
+    expect(await p.textContent('[data-testid=survey-table] tr[data-township="152502200"]')).toContain('95');
+    expect(await p.textContent('[data-testid=campaign-report]')).toContain('已上报');
+    expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await screenshot(p, 'recovery-survey-phone');
+    expect(phone.problems).toEqual([]);
+  }, 90_000);
+});

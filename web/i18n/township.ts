@@ -18,7 +18,7 @@ const zh = {
   'tw.hh.saveOffline': '保存到本机，联网后发送', 'tw.hh.outbox': '登记记录（本机）',
 
   'tw.dist.title': '冬春救助发放登记', 'tw.dist.offlineNote': '当前无网络：发放记录保存在本机，联网后自动发送，每户只记一次。',
-  'tw.dist.summary': '县定 {decided} 户，待发放 {todo} 户', 'tw.dist.allVillages': '全部村（嘎查）', 'tw.dist.search': '户主姓名或身份证后四位',
+  'tw.dist.summary': '县定 {decided} 户，待发放 {todo} 户', 'tw.dist.allVillages': '全部村（嘎查）', 'tw.dist.search': '姓名或身份证后四位',
   'tw.dist.none': '本乡镇还没有县定的救助户。', 'tw.dist.record': '登记发放',
   'tw.dist.state.open': '待发放', 'tw.dist.state.queued': '待发送', 'tw.dist.state.paid': '已发放', 'tw.dist.state.failed': '未被接收',
   'tw.dist.what': '发放内容', 'tw.dist.money': '资金', 'tw.dist.goodsPlanned': '物资', 'tw.dist.goods': '实物（从仓库出库）',
@@ -45,7 +45,7 @@ const en: Record<keyof typeof zh, string> = {
   'tw.hh.saveOffline': 'Save on this device, send later', 'tw.hh.outbox': 'Registrations (this device)',
 
   'tw.dist.title': 'Winter-relief handouts', 'tw.dist.offlineNote': 'No network: handouts are kept on this device and sent when the network returns, each household once.',
-  'tw.dist.summary': '{decided} households decided by the county, {todo} still to receive', 'tw.dist.allVillages': 'All villages', 'tw.dist.search': 'Head’s name or last 4 ID digits',
+  'tw.dist.summary': '{decided} households decided by the county, {todo} still to receive', 'tw.dist.allVillages': 'All villages', 'tw.dist.search': 'Name or last 4 ID digits',
   'tw.dist.none': 'No county-decided households in this township yet.', 'tw.dist.record': 'Record a handout',
   'tw.dist.state.open': 'To receive', 'tw.dist.state.queued': 'Waiting to send', 'tw.dist.state.paid': 'Received', 'tw.dist.state.failed': 'Refused',
   'tw.dist.what': 'What was handed out', 'tw.dist.money': 'Money', 'tw.dist.goodsPlanned': 'Goods', 'tw.dist.goods': 'Goods (issued from a depot)',

@@ -81,7 +81,7 @@ export function SurveyPage() {
             {isCountyOfficer(me) && !campaign.report.reportedAt && campaign.surveys.length === 0 && <p class="muted small">{t('rec.survey.nothingYet')}</p>}
           </section>
           <div class="table-wrap card">
-            <table class="table" data-testid="survey-table">
+            <table class="table survey-table" data-testid="survey-table">
               <thead><tr><th>{t('rec.survey.township')}</th>{NEEDS.map(([, n]) => <th class="num">{t(`rec.need.${n}`)}</th>)}<th>{t('rec.survey.submittedAt')}</th></tr></thead>
               <tbody>{campaign.surveys.map((s) => (
                 <tr data-township={s.townshipCode}><td>{s.townshipName}</td>{NEEDS.map(([k]) => <td class="num">{formatCount(s[k])}</td>)}<td>{formatDateTime(s.submittedAt)}</td></tr>
