@@ -79,6 +79,28 @@ describe('needs', () => {
     expect(after).toEqual([expect.objectContaining({ id: req.body.id, status: 'planned' })]);
     expect((await officer.get(`/api/events/${eventId}/needs`)).body.demands.filter((d: { source: string }) => d.source === 'request')).toEqual([]);
   });
+
+  it('two requests for the same goods in one plan are both marked planned on approval', async () => {
+    const eventId = await eventWithNeed(1, [[reporterA, TOWN_A]]);
+    const ask = async (quantity: number) => (await reporterA.post('/api/dispatch/requests', { eventId, regionCode: TOWN_A, itemId: tent, quantity, priority: 4 })).body.id as number;
+    const [r1, r2] = [await ask(2), await ask(3)];
+    const { plan } = await approvedPlan({ eventId, demands: [r1, r2].map((requestId, i) => ({ regionCode: TOWN_A, itemId: tent, quantity: i + 2, priority: 4, requestId })) });
+    expect(plan.met).toBe(5);
+    const rows = (await officer.get(`/api/dispatch/requests?eventId=${eventId}`)).body.requests as { id: number; status: string; planId: number }[];
+    expect(rows.map((r) => [r.id, r.status, r.planId]).sort()).toEqual([[r1, 'planned', plan.id], [r2, 'planned', plan.id]].sort());
+  });
+
+  it('the demo blizzard opens with two townships\' requests among its needs', async () => {
+    const events = (await officer.get('/api/events')).body.events as { id: number; name: string }[];
+    const blizzard = events.find((e) => e.name.includes('暴风雪'))!;
+    const needs = (await officer.get(`/api/events/${blizzard.id}/needs`)).body;
+    const requests = needs.demands.filter((d: { source: string }) => d.source === 'request');
+    expect(requests).toEqual(expect.arrayContaining([
+      expect.objectContaining({ regionCode: '152522200', itemCode: 'TENT-12', quantity: 40, priority: 5 }),
+      expect.objectContaining({ regionCode: '152525200', itemCode: 'GENERATOR', quantity: 3, priority: 4 }),
+    ]));
+    expect(needs.demands.filter((d: { source: string }) => d.source === 'standard').length).toBeGreaterThan(20);
+  });
 });
 
 describe('tracking', () => {

@@ -24,8 +24,9 @@ const drawn = (page: Page, layer: string, filter?: [string, string]) => page.eva
 }, [layer, filter] as const);
 
 async function runPlan(page: Page) {
+  const before = page.url();
   await page.click('[data-testid=run-plan]');
-  await page.waitForURL(/\/dispatch\/plans\/\d+$/);
+  await page.waitForURL((u) => /\/dispatch\/plans\/\d+$/.test(u.pathname) && u.href !== before);
   await page.waitForSelector('[data-testid=plan-summary]');
   await page.waitForSelector('[data-testid=dispatch-workspace][data-loaded=yes]');
   await waitForMapIdle(page);

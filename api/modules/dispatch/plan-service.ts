@@ -70,10 +70,11 @@ function usableAfterByDepot(ds: readonly (Point & { id: number })[], points: rea
 interface Computed { inputs: PlanInputs; stock: PlanStockRow[]; flows: Omit<typeof dispatchFlows.$inferInsert, 'planId'>[]; unmet: DispatchPlan['unmet']; metByPriority: Record<string, number>; demanded: number; met: number; cost: number; computeMs: number }
 
 function compute(db: DbOrTx, w: WriteCtx, config: AppConfig, input: Omit<PlanInputs, 'roadFactor' | 'speedKmh' | 'depotIds'> & { depotIds?: number[] }, family: number | null): Computed {
-  // One row per (region, item, priority): the planner treats each as its own demand node.
+  // One row per (region, item, priority, request): the planner treats each as its own demand node;
+  // a request keeps its own row so that approving the plan can mark exactly it.
   const merged = new Map<string, PlanInputs['demands'][number]>();
   for (const d of input.demands) {
-    const key = `${d.regionCode}|${d.itemId}|${d.priority}`;
+    const key = `${d.regionCode}|${d.itemId}|${d.priority}|${d.requestId ?? ''}`;
     const held = merged.get(key);
     if (held) held.quantity += d.quantity;
     else merged.set(key, { ...d });
