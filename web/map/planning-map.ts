@@ -1,11 +1,11 @@
-import { Map as MapLibre, NavigationControl, ScaleControl, setWorkerUrl, type GeoJSONSource, type LayerSpecification, type MapLayerMouseEvent } from 'maplibre-gl';
+import { Map as MapLibre, NavigationControl, ScaleControl, setWorkerUrl, type GeoJSONSource, type LayerSpecification, type LngLat, type MapLayerMouseEvent } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 // The worker is bundled by Vite and served from our own origin (no CDN, works offline).
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
-import { basemapStyle, type BasemapChoice, type BasemapConfig } from './basemap';
+import { basemapStyle, type BasemapConfig, type BasemapPreference } from './basemap';
 
 type FC = GeoJSON.FeatureCollection;
-type LayerStyle = Omit<LayerSpecification, 'id' | 'source'> & { idSuffix: string };
+type LayerStyle = Omit<LayerSpecification, 'id' | 'source'> & { idSuffix: string; filter?: unknown };
 
 /** A named data layer: data in, style out. The first show() adds the source; later calls setData. */
 export interface MapLayerDef<T> {
@@ -33,7 +33,7 @@ export class PlanningMap {
   private shown = new Set<string>();
   private ready: Promise<void>;
 
-  constructor(container: HTMLElement, basemap: BasemapChoice, cfg: BasemapConfig | null, provinces: FC | null) {
+  constructor(container: HTMLElement, basemap: BasemapPreference, cfg: BasemapConfig | null, provinces: FC | null) {
     window.__mapIdle = false;
     this.map = new MapLibre({
       container,
@@ -80,6 +80,24 @@ export class PlanningMap {
       this.map.on('mouseenter', id, () => (this.map.getCanvas().style.cursor = 'pointer'));
       this.map.on('mouseleave', id, () => (this.map.getCanvas().style.cursor = ''));
     }
+  }
+
+  /**
+   * One click handler over several layers: the top-most feature under the pointer wins, so a depot
+   * drawn over a county opens the depot, not the county. `enabled` lets a drawing tool take clicks.
+   */
+  onPick(defs: MapLayerDef<never>[], handler: (pick: { layer: string; props: Record<string, unknown>; lngLat: LngLat } | null) => void, enabled: () => boolean = () => true) {
+    const ids = () => defs.flatMap((d) => (d.clickable ?? []).map((s) => `${d.id}-${s}`)).filter((id) => this.map.getLayer(id) && this.map.getLayoutProperty(id, 'visibility') !== 'none');
+    this.map.on('click', (e) => {
+      if (!enabled()) return;
+      const f = this.map.queryRenderedFeatures(e.point, { layers: ids() })[0];
+      handler(f ? { layer: String(f.source), props: f.properties as Record<string, unknown>, lngLat: e.lngLat } : null);
+    });
+    this.map.on('mousemove', (e) => {
+      if (!enabled()) return;
+      const hit = this.map.queryRenderedFeatures(e.point, { layers: ids() }).length > 0;
+      this.map.getCanvas().style.cursor = hit ? 'pointer' : '';
+    });
   }
 
   fitTo(fc: FC) {

@@ -27,7 +27,8 @@ export const townshipsLayer = defineLayer<TownPoint[]>('townships', {
     features: ts.map((t) => ({ type: 'Feature', properties: { code: t.code, name: t.name }, geometry: { type: 'Point', coordinates: [t.lon, t.lat] } })),
   }),
   layers: [
-    { idSuffix: 'dot', type: 'circle', paint: { 'circle-radius': 3.5, 'circle-color': '#2f6b4f', 'circle-stroke-color': '#fff', 'circle-stroke-width': 1 } },
+    // Small at province scale (thousands of points), full size once a county fills the screen.
+    { idSuffix: 'dot', type: 'circle', paint: { 'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, 1.5, 7, 3.5] as never, 'circle-color': '#2f6b4f', 'circle-stroke-color': '#fff', 'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 4, 0, 7, 1] as never } },
     {
       idSuffix: 'label', type: 'symbol', minzoom: 7,
       layout: { 'text-field': ['get', 'name'], 'text-size': 11, 'text-offset': [0, 1.1], 'text-anchor': 'top' },
