@@ -43,7 +43,13 @@ export async function runHostileInput(opts: { cases: number; seed?: number; log?
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const cases = Number(process.argv[2] ?? 10_000);
+  // `npm run fuzz`, `npm run fuzz -- 2000` or `npm run fuzz -- --cases 2000`
+  const args = process.argv.slice(2).filter((a) => a !== '--cases');
+  const cases = args.length ? Number(args[0]) : 10_000;
+  if (!Number.isInteger(cases) || cases < 1) {
+    console.error(`usage: run-hostile.ts [--cases] N   (N a positive whole number, got ${JSON.stringify(args[0])})`);
+    process.exit(2);
+  }
   const out = await runHostileInput({ cases, log: (l) => console.log(l) });
   console.log(`hostile input: ${out.cases} cases over ${out.operations} operations in ${out.ms} ms`);
   console.log(`statuses: ${JSON.stringify(out.statuses)}`);

@@ -192,7 +192,8 @@ export type HouseholdPatch = z.infer<typeof HouseholdPatch>;
 
 const Paging = {
   limit: z.coerce.number().int().min(1).max(1000).default(200),
-  offset: z.coerce.number().int().min(0).default(0),
+  // digits only: coerce would read '' or ' ' as 0 and hide a client's mistake
+  offset: z.string().regex(/^\d{1,9}$/, '非负整数 a whole number ≥ 0').transform(Number).default(0),
 };
 const RegionCode = z.string().regex(/^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/, '区划代码为 2、4、6、9 或 12 位数字');
 export const HouseholdQuery = z.object({
