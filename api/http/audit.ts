@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { desc } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client';
-import { auditLog } from '../../db/schema/index';
+import { stmt, type DbOrTx } from '../../db/client';
+import type { auditLog } from '../../db/schema/index';
 import type { Actor } from '../context';
 import type { RegionTree } from '../modules/regions/tree';
 import { redactPersonal } from './redact';
@@ -34,9 +33,18 @@ export function auditHash(row: AuditContent): string {
   return createHash('sha256').update(canonical).digest('hex');
 }
 
-/** Call inside the transaction of the change it records: both commit or neither does. */
+const CHAIN_HEAD = 'SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1';
+const INSERT_AUDIT = `INSERT INTO audit_log (at, user_id, username, region_code, action, entity, entity_id, before, after, request_id, prev_hash, hash)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+/**
+ * Call inside the transaction of the change it records: both commit or neither does. The chain
+ * head is read inside that transaction (one rowid seek on a prepared statement, ~2 µs) rather than
+ * cached in memory, so a rolled-back write, a savepoint undone in a commit group, or another process
+ * writing the file can never leave a stale head behind.
+ */
 export function writeAudit(tx: DbOrTx, w: WriteCtx, e: AuditEntry) {
-  const last = tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get();
+  const last = stmt(tx, CHAIN_HEAD).get() as { hash: string } | undefined;
   const content: AuditContent = {
     at: w.now,
     userId: w.actor.id || null,
@@ -50,5 +58,6 @@ export function writeAudit(tx: DbOrTx, w: WriteCtx, e: AuditEntry) {
     requestId: w.requestId,
     prevHash: last?.hash ?? GENESIS_HASH,
   };
-  tx.insert(auditLog).values({ ...content, hash: auditHash(content) }).run();
+  stmt(tx, INSERT_AUDIT).run(content.at, content.userId, content.username, content.regionCode, content.action, content.entity,
+    content.entityId, content.before, content.after, content.requestId, content.prevHash, auditHash(content));
 }

@@ -1,22 +1,26 @@
 import { createHash } from 'node:crypto';
-import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { MiddlewareHandler } from 'hono';
-import { sessions, users, userDepots } from '../../db/schema/index';
-import type { Db } from '../../db/client';
+import { stmt, type Db } from '../../db/client';
 import type { Actor, AppEnv } from '../context';
+import type { Role } from '../modules/users/schemas';
 import { DomainError } from './errors';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
+// One prepared statement per request, no session cache: the lookup costs a few µs (profiled under
+// scripts/load), and reading the database every time keeps revocation immediate whatever revokes
+// it (sign-out, an expired session, a disabled user, changed depots), with nothing to invalidate.
+const ACTOR_BY_TOKEN = `SELECT u.id, u.username, u.role, u.region_code AS regionCode, u.disabled,
+    (SELECT group_concat(d.depot_id) FROM user_depots d WHERE d.user_id = u.id) AS depots
+  FROM sessions s JOIN users u ON u.id = s.user_id
+  WHERE s.token_hash = ? AND s.revoked_at IS NULL AND s.expires_at > ?`;
+
+interface ActorRow { id: number; username: string; role: Role; regionCode: string; disabled: number; depots: string | null }
+
 export function actorForToken(db: Db, token: string, now: string): Actor | null {
-  const row = db
-    .select({ id: users.id, username: users.username, role: users.role, regionCode: users.regionCode, disabled: users.disabled })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, hashToken(token)), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)))
-    .get();
+  const row = stmt(db, ACTOR_BY_TOKEN).get(hashToken(token), now) as ActorRow | undefined;
   if (!row || row.disabled) return null;
-  const depotIds = db.select({ id: userDepots.depotId }).from(userDepots).where(eq(userDepots.userId, row.id)).all().map((d) => d.id);
+  const depotIds = row.depots ? row.depots.split(',').map(Number).sort((a, b) => a - b) : [];
   return { id: row.id, username: row.username, role: row.role, regionCode: row.regionCode, depotIds };
 }
 

@@ -1,8 +1,8 @@
 // Township damage reports: submission under the stage rules, review by the county (or any officer
 // above), and the reporting log a 核报 closes and an officer reopens.
-import { and, desc, eq, inArray, ne, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '../../../db/client';
-import { reports, townshipReporting, users } from '../../../db/schema/index';
+import { and, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { prepared, type DbOrTx } from '../../../db/client';
+import { events, reports, townshipReporting, users } from '../../../db/schema/index';
 import type { Actor } from '../../context';
 import { writeAudit, type WriteCtx } from '../../http/audit';
 import { DomainError, notFound } from '../../http/errors';
@@ -60,11 +60,23 @@ export function getReportRow(db: DbOrTx, id: number): ReportRow {
   return row;
 }
 
+// The submission path's reads, prepared once per connection (db/client.ts): a report POST is the
+// write a whole province makes at once on the worst night (scripts/load).
+const Q = { event: {}, lastLogEntry: {}, firstInitial: {}, accepted: {}, insert: {} };
+const ph = sql.placeholder;
+
+/** getEventRow on a prepared query (same row, same 404). */
+function eventRowFast(db: DbOrTx, id: number): EventRow {
+  const row = prepared(db, Q.event, (d) => d.select().from(events).where(eq(events.id, ph('id'))).prepare()).get({ id });
+  if (!row) throw notFound('event', id);
+  return row;
+}
+
 /** Whether a township's reporting is closed by a 核报 (the last entry of its log decides). */
 export function isReportingClosed(db: DbOrTx, eventId: number, townshipCode: string): boolean {
-  const last = db.select({ action: townshipReporting.action }).from(townshipReporting)
-    .where(and(eq(townshipReporting.eventId, eventId), eq(townshipReporting.townshipCode, townshipCode)))
-    .orderBy(desc(townshipReporting.id)).limit(1).get();
+  const last = prepared(db, Q.lastLogEntry, (d) => d.select({ action: townshipReporting.action }).from(townshipReporting)
+    .where(and(eq(townshipReporting.eventId, ph('eventId')), eq(townshipReporting.townshipCode, ph('townshipCode'))))
+    .orderBy(desc(townshipReporting.id)).limit(1).prepare()).get({ eventId, townshipCode });
   return last?.action === 'close';
 }
 
@@ -94,7 +106,7 @@ export interface SubmitOptions {
 
 export function submitReport(tx: DbOrTx, w: WriteCtx, eventId: number, input: ReportInput, opts: SubmitOptions = {}) {
   assertRole(w.actor, 'reporter', 'officer', 'admin');
-  const event = getEventRow(tx, eventId);
+  const event = eventRowFast(tx, eventId);
   assertTownshipFor(w, event, input.regionCode);
   assertEventOpen(event);
   const figures = fillFigures(input.figures);
@@ -110,32 +122,38 @@ export function submitReport(tx: DbOrTx, w: WriteCtx, eventId: number, input: Re
   if (input.reportedAt && Date.parse(input.reportedAt) > Date.parse(w.now) + 5 * 60_000) {
     throw new DomainError('VALIDATION_FAILED', 'reportedAt lies in the future; check the device clock', { reportedAt: input.reportedAt, serverTime: w.now });
   }
-  const own = and(eq(reports.eventId, eventId), eq(reports.townshipCode, input.regionCode));
+  const own = and(eq(reports.eventId, ph('eventId')), eq(reports.townshipCode, ph('townshipCode')));
+  const ownArgs = { eventId, townshipCode: input.regionCode };
   if (isReportingClosed(tx, eventId, input.regionCode)) {
     throw new DomainError('REPORTING_CLOSED', 'this township filed its 核报 (final report); an officer must reopen its reporting first',
       { reason: 'FINAL_FILED', regionCode: input.regionCode });
   }
   if (input.stage === 'initial') {
     // A returned 初报 is corrected by a new one; any other 初报 already on file makes this a second.
-    const first = tx.select({ id: reports.id, status: reports.status }).from(reports)
-      .where(and(own, eq(reports.stage, 'initial'), ne(reports.status, 'returned'))).get();
+    const first = prepared(tx, Q.firstInitial, (d) => d.select({ id: reports.id, status: reports.status }).from(reports)
+      .where(and(own, eq(reports.stage, 'initial'), ne(reports.status, 'returned'))).prepare()).get(ownArgs);
     if (first) {
       throw new DomainError('STAGE_CONFLICT', 'this township already filed its 初报 (initial report) for this event; send a 续报 (update)',
         { stage: 'initial', existingReportId: first.id });
     }
   }
-  const previous = tx.select({ id: reports.id, figures: reports.figures }).from(reports).where(and(own, eq(reports.status, 'accepted'))).get();
+  const previous = prepared(tx, Q.accepted, (d) => d.select({ id: reports.id, figures: reports.figures }).from(reports)
+    .where(and(own, eq(reports.status, 'accepted'))).prepare()).get(ownArgs);
   const jumps = checkJump(previous ? fillFigures(JSON.parse(previous.figures) as Partial<Figures>) : null, figures, JUMP_RULES);
   if (jumps.length && !input.explanation) {
     throw new DomainError('EXPLANATION_REQUIRED', `a sharp change from the last accepted report needs an explanation: ${jumps.map((j) => j.en).join('; ')}`,
       { previousReportId: previous!.id, jumps });
   }
-  const row = tx.insert(reports).values({
+  const row = prepared(tx, Q.insert, (d) => d.insert(reports).values({
+    eventId: ph('eventId'), townshipCode: ph('townshipCode'), countyCode: ph('countyCode'), prefectureCode: ph('prefectureCode'),
+    provinceCode: ph('provinceCode'), stage: ph('stage'), figures: ph('figures'), explanation: ph('explanation'), status: 'submitted',
+    submittedAt: ph('submittedAt'), submittedBy: ph('submittedBy'), reportedAt: ph('reportedAt'), source: ph('source'),
+  }).returning().prepare()).get({
     eventId, townshipCode: input.regionCode, ...townshipAncestors(w.tree, input.regionCode), stage: input.stage,
-    figures: JSON.stringify(input.figures), explanation: input.explanation ?? null, status: 'submitted',
+    figures: JSON.stringify(input.figures), explanation: input.explanation ?? null,
     submittedAt: w.now, submittedBy: w.actor.id || null, reportedAt: input.reportedAt ? new Date(input.reportedAt).toISOString() : null,
     source: opts.source ?? 'form',
-  }).returning().get();
+  })!;
   if (input.stage === 'final') {
     tx.insert(townshipReporting).values({ eventId, townshipCode: input.regionCode, action: 'close', reportId: row.id, reason: '核报', actorId: w.actor.id || null, at: w.now }).run();
   }

@@ -1,8 +1,7 @@
 // The ledger's primitives: every change of stock goes through postMovement, which writes the
 // immutable movement row and moves the balance projection in the same transaction.
 import { randomUUID } from 'node:crypto';
-import type Database from 'better-sqlite3';
-import type { DbOrTx } from '../../../db/client';
+import { stmt, type DbOrTx } from '../../../db/client';
 import type { depots, items, Lot, StockMovement } from '../../../db/schema/index';
 import type { WriteCtx } from '../../http/audit';
 import { DomainError, notFound } from '../../http/errors';
@@ -15,24 +14,9 @@ export type Item = typeof items.$inferSelect;
 export const newPostingId = () => randomUUID();
 export const todayOf = (w: { now: string }) => dayInShanghai(new Date(w.now));
 
-// The ledger's hot path runs on prepared statements cached per connection: building a drizzle
-// query and preparing it anew costs more than the write itself (measured in scripts/bench/stock.ts).
-const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-function clientOf(db: DbOrTx): Database.Database {
-  const handle = db as unknown as { $client?: Database.Database; session?: { client?: Database.Database } };
-  const client = handle.$client ?? handle.session?.client;
-  if (!client) throw new Error('no better-sqlite3 client behind this database handle');
-  return client;
-}
-/** A prepared statement on the connection behind `db` (a Db or a transaction on it). */
-export function stmt(db: DbOrTx, text: string): Database.Statement {
-  const client = clientOf(db);
-  let cache = statements.get(client);
-  if (!cache) statements.set(client, (cache = new Map()));
-  let s = cache.get(text);
-  if (!s) cache.set(text, (s = client.prepare(text)));
-  return s;
-}
+// The ledger's hot path runs on prepared statements cached per connection (db/client.ts `stmt`):
+// building a drizzle query and preparing it anew costs more than the write itself (measured in scripts/bench/stock.ts).
+export { stmt };
 
 const DEPOT_COLS = `id, code, name, tier, region_code AS regionCode, lon, lat, capacity_m3 AS capacityM3, address, contact_name AS contactName,
   contact_phone AS contactPhone, relocate_capacity_people AS relocateCapacityPeople, created_at AS createdAt`;
