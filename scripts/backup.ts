@@ -14,12 +14,11 @@ mkdirSync(dirname(target), { recursive: true });
 const db = new Database(source, { fileMustExist: true });
 db.pragma('busy_timeout = 5000');
 const t0 = Date.now();
-await db.backup(target, {
-  progress: ({ totalPages, remainingPages }) => {
-    process.stdout.write(`\rbacking up ${source}: ${totalPages - remainingPages}/${totalPages} pages`);
-    return 2000; // pages per step: small steps keep the server's write lock waits short
-  },
-});
+// All pages in one step. SQLite restarts a backup from the first page whenever another connection
+// (the server) writes between two steps, so a stepwise copy of a busy database may never finish.
+// One step reads a single WAL snapshot: in WAL mode readers never block the server's writers.
+const done = await db.backup(target, { progress: () => 0x7fffffff });
+process.stdout.write(`backed up ${source}: ${done.totalPages} pages`);
 db.close();
 const copy = new Database(target, { readonly: true });
 const health = checkDatabaseHealth(copy);

@@ -23,7 +23,9 @@ if (!health.ok) {
 if (existsSync(target)) {
   const aside = `${target}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`;
   renameSync(target, aside);
-  for (const ext of ['-wal', '-shm']) if (existsSync(target + ext)) rmSync(target + ext);
+  // The WAL may hold committed pages not yet in the main file (after a crash): it goes with it.
+  if (existsSync(`${target}-wal`)) renameSync(`${target}-wal`, `${aside}-wal`);
+  if (existsSync(`${target}-shm`)) rmSync(`${target}-shm`);
   console.log(`current database moved to ${aside}`);
 }
 copyFileSync(backup, target);

@@ -1,6 +1,6 @@
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client';
-import { depots, userDepots, users } from '../../../db/schema/index';
+import { depots, sessions, userDepots, users } from '../../../db/schema/index';
 import { writeAudit, type WriteCtx } from '../../http/audit';
 import { DomainError, notFound } from '../../http/errors';
 import { assertRegionInScope } from '../../http/scope';
@@ -51,6 +51,11 @@ export function patchUser(tx: DbOrTx, w: WriteCtx, id: number, patch: UserPatch)
   if (patch.disabled !== undefined) set.disabled = patch.disabled;
   if (patch.password !== undefined) set.passwordHash = hashPassword(patch.password);
   if (Object.keys(set).length) tx.update(users).set(set).where(eq(users.id, id)).run();
+  // A new password (a reset after a leak) or disabling the account ends every session it has: a
+  // token taken with the old password must not outlive it, nor come back if the user is re-enabled.
+  if (patch.password !== undefined || patch.disabled === true) {
+    tx.update(sessions).set({ revokedAt: w.now }).where(and(eq(sessions.userId, id), isNull(sessions.revokedAt))).run();
+  }
   if (patch.depotIds) setDepots(tx, w, id, before.regionCode, patch.depotIds);
   const after = getUser(tx, id);
   writeAudit(tx, w, { action: patch.password ? 'user.update+password' : 'user.update', entity: 'user', entityId: id, regionCode: after.regionCode, before, after });

@@ -7,7 +7,7 @@ import type { WriteCtx } from '../../../http/audit';
 import { DomainError } from '../../../http/errors';
 import type { RegionTree } from '../../regions/tree';
 import { covers } from '../../events/area';
-import { areaOf, type EventRow } from '../../events/service';
+import { areaOf, visibleEvent, type EventRow } from '../../events/service';
 import { FIGURE_KEYS, fillFigures, type Figures } from '../schemas';
 import { submitReport } from '../service';
 import type { ParsedRow, TableRow } from './sheets';
@@ -87,6 +87,9 @@ export function tableRows(regionCode: string, regionName: string, towns: Townshi
  * the answer lists each failing row (its spreadsheet row number) with the reasons.
  */
 export function importReports(tx: DbOrTx, w: WriteCtx, eventId: number, rows: ParsedRow[]) {
+  // An event outside the caller's area is refused as a whole (404/403), before any row is read
+  // back to them: the same answer as every other route of the event.
+  visibleEvent(tx, w, eventId);
   if (!rows.length) throw new DomainError('IMPORT_FAILED', 'the sheet has no filled-in rows', { rows: [] });
   const failed: { row: number; regionCode: string | null; errors: { code: string; message: string; field?: string; details?: unknown }[] }[] = [];
   const created: { row: number; id: number; regionCode: string; stage: string; status: string }[] = [];
