@@ -3,11 +3,14 @@ import { match, navigate, usePath } from './router';
 import { can, signOut, useMe } from './session';
 import { setLang, t, useLang } from './i18n/index';
 import { LoginPage } from './pages/login';
+import { publicPage } from './pages/public/pages';
 
 export function App() {
   const me = useMe();
   const lang = useLang();
   const path = usePath();
+  const Public = publicPage(path);
+  if (Public) return <Public />;
   if (!me) return <LoginPage />;
 
   const visible = PAGES.filter((p) => p.roles === 'all' || p.roles.includes(me.role));

@@ -1,14 +1,14 @@
 // The stock module's typed client. Request bodies are the server's zod types; answers are the
 // shapes the stock routes return.
 import type {
-  DepotInput, MovementInput, ReceiveShipmentInput, ReserveTargetInput, StocktakeCountInput, WriteoffDecisionInput, WriteoffRequestInput,
+  DepotInput, DepotPatchInput, DonorInput, ItemInput, MoneyDonationInput, MovementInput, ReceiveShipmentInput, ReserveTargetInput, StocktakeCountInput, WriteoffDecisionInput, WriteoffRequestInput,
 } from '../../api/modules/stock/schemas';
 import type { BalanceOut, LotOut } from '../../api/modules/stock/queries';
 import type { MovementOut } from '../../api/modules/stock/ledger';
-import { ApiError, get, post, put, session } from './client';
+import { ApiError, get, patch, post, put, session } from './client';
 
 export type { BalanceOut, LotOut, MovementOut };
-export interface Item { id: number; code: string; name: string; nameEn: string | null; unit: string; category: string; shelfLifeDays: number | null; warnDays: number | null; spec: string | null }
+export interface Item { id: number; code: string; name: string; nameEn: string | null; unit: string; category: string; catalogue?: string; regionCode?: string | null; weightKg?: number; volumeM3?: number; shelfLifeDays: number | null; warnDays: number | null; spec: string | null }
 export interface Depot { id: number; code: string; name: string; tier: string; regionCode: string; lon: number; lat: number; capacityM3: number | null; contactName: string | null; contactPhone: string | null; relocateCapacityPeople: number | null }
 export interface Shipment {
   id: number; kind: 'transfer' | 'dispatch'; fromDepotId: number; toDepotId: number | null; toRegionCode: string | null; itemId: number; quantity: number;
@@ -21,6 +21,18 @@ export interface StocktakeLine { lotId: number; itemId: number; itemName: string
 export interface Stocktake { id: number; depotId: number; status: 'open' | 'closed'; openedAt: string; closedAt: string | null; matched: boolean | null; note: string | null; lines: StocktakeLine[] }
 export interface LotAlert { depotId: number; itemId: number; lotId: number; batchNo: string; expiresOn: string; quantity: number; daysLeft: number }
 export interface GapRow { depotId: number; itemId: number; target: number; onHand: number; inTransitIn: number; gap: number; coverage: number | null }
+export interface Donor { id: number; name: string; kind: 'person' | 'organization' | 'company'; contactName: string | null; contactPhone: string | null; regionCode: string | null; address: string | null; anonymous: boolean; note: string | null; createdAt: string }
+export interface MoneyDonation { id: number; donorId: number; amountFen: number; receivedOn: string; eventId: number | null; purpose: string | null; receiptNo: string | null; note: string | null; regionCode: string; createdAt: string }
+export interface DonationTrace {
+  donor: { id: number; name: string; kind: string };
+  items: { itemId: number; received: number; onHand: number; issued: number; dispatched: number; writtenOff: number; adjusted: number; inTransit: number; lost: number }[];
+  shipments: { shipmentId: number; kind: 'transfer' | 'dispatch'; status: Shipment['status']; toDepotId: number | null; toRegionCode: string | null; itemId: number; quantity: number; sentAt: string; receivedAt: string | null }[];
+}
+export interface PublicDonationReport {
+  generatedAt: string;
+  donors: { name: string; kind: string; moneyFen: number; moneyDonations: number; goods: { item: string; unit: string; received: number; used: number }[] }[];
+  totals: { moneyFen: number; goods: { item: string; unit: string; received: number; used: number }[] };
+}
 export interface RegionGap { regionCode: string; itemId: number; depots: number; target: number; onHand: number; inTransitIn: number; gap: number; netGap: number }
 
 const qs = (q: Record<string, string | number | undefined>) => {
@@ -37,6 +49,14 @@ export const stockApi = {
   items: () => (itemsCache ??= get<{ items: Item[] }>('/api/items').catch((e) => { itemsCache = null; throw e; })),
   depots: () => (depotsCache ??= get<{ depots: Depot[] }>('/api/depots').catch((e) => { depotsCache = null; throw e; })),
   createDepot: (d: DepotInput) => { depotsCache = null; return post<Depot>('/api/depots', d, once()); },
+  patchDepot: (id: number, p: DepotPatchInput) => { depotsCache = null; return patch<Depot>(`/api/depots/${id}`, p); },
+  createItem: (i: ItemInput) => { itemsCache = null; return post<Item>('/api/items', i, once()); },
+  donors: () => get<{ donors: Donor[] }>('/api/donations/donors'),
+  createDonor: (d: DonorInput) => post<Donor>('/api/donations/donors', d, once()),
+  trace: (donorId: number) => get<DonationTrace>(`/api/donations/donors/${donorId}/trace`),
+  moneyDonations: () => get<{ donations: MoneyDonation[] }>('/api/donations/money'),
+  recordMoney: (m: MoneyDonationInput) => post<MoneyDonation>('/api/donations/money', m, once()),
+  publicDonations: () => get<PublicDonationReport>('/api/public/donations'),
   stock: (q: { depotId?: number; itemId?: number; regionCode?: string }) => get<{ balances: BalanceOut[] }>(`/api/stock${qs(q)}`),
   movements: (q: { depotId?: number; itemId?: number; limit?: number; beforeId?: number }) => get<{ movements: MovementOut[] }>(`/api/stock/movements${qs(q)}`),
   record: (m: MovementInput) => post<MovementResult>('/api/stock/movements', m, once()),
@@ -54,8 +74,8 @@ export const stockApi = {
   alerts: (regionCode?: string) => get<{ today: string; expiring: LotAlert[]; expired: LotAlert[]; belowTarget: GapRow[] }>(`/api/stock/alerts${qs({ regionCode })}`),
   adequacy: (regionCode?: string) => get<{ regionCode: string | null; depots: GapRow[]; regions: RegionGap[] }>(`/api/reserve/adequacy${qs({ regionCode })}`),
   setTarget: (t: ReserveTargetInput) => put<unknown>('/api/reserve/targets', t),
-  importReceipts: (depotId: number, file: string, filename?: string) =>
-    post<{ imported: number }>('/api/stock/import/receipts', { depotId, file, filename }, once()),
+  importReceipts: (depotId: number, file: string, filename?: string, onProgress?: (p: UploadProgress) => void) =>
+    postWithProgress<{ imported: number }>('/api/stock/import/receipts', { depotId, file, filename }, onProgress, once()),
 };
 
 /** Saves an authenticated xlsx download under the server's file name. */
@@ -78,3 +98,41 @@ export async function lookups() {
   return { items, depots, item: new Map(items.map((i) => [i.id, i])), depot: new Map(depots.map((d) => [d.id, d])) };
 }
 export type Lookups = Awaited<ReturnType<typeof lookups>>;
+
+/** Where an upload is: bytes sent of total, then `processing` once the server has the whole body. */
+export interface UploadProgress { phase: 'uploading' | 'processing'; sent: number; total: number }
+
+/**
+ * A JSON POST that reports upload progress (fetch cannot): big base64 workbooks on a slow county
+ * line take a while, and the user should see that something is moving. Same errors as `post`.
+ */
+export function postWithProgress<T>(path: string, body: unknown, onProgress?: (p: UploadProgress) => void, headers: Record<string, string> = {}): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.setRequestHeader('content-type', 'application/json');
+    if (session.token) xhr.setRequestHeader('authorization', `Bearer ${session.token}`);
+    for (const [k, v] of Object.entries(headers)) xhr.setRequestHeader(k, v);
+    xhr.upload.onprogress = (e) => onProgress?.({ phase: 'uploading', sent: e.loaded, total: e.lengthComputable ? e.total : 0 });
+    xhr.upload.onload = () => onProgress?.({ phase: 'processing', sent: 1, total: 1 });
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', 'network unavailable'));
+    xhr.onload = () => {
+      let json: unknown = null;
+      try {
+        json = xhr.responseText ? JSON.parse(xhr.responseText) : null;
+      } catch { /* not JSON */ }
+      if (xhr.status >= 200 && xhr.status < 300) return resolve(json as T);
+      const err = (json as { error?: { code: string; message: string; details?: unknown } } | null)?.error;
+      reject(new ApiError(xhr.status, err?.code ?? `HTTP_${xhr.status}`, err?.message ?? xhr.statusText, err?.details));
+    };
+    xhr.send(JSON.stringify(body));
+  });
+}
+
+/** An xlsx (or any) file as base64, for the JSON upload bodies. */
+export async function fileToBase64(file: Blob): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}

@@ -3,6 +3,7 @@ import { RESPONSE_ACTIONS, RESPONSE_LEVELS, type ResponseActionKind, type Respon
 import { reportsApi, type AssessmentOut } from '../../api/reports';
 import { formatDateTime, t } from '../../i18n/index';
 import '../../i18n/reports';
+import { navigate } from '../../router';
 import { ErrorBox } from '../../ui/error-box';
 
 const levelName = (l: number | null) => (l ? t(`level.${l}`) : '—');
@@ -41,7 +42,7 @@ export function AssessmentPanel({ eventId, a, canAct, onChanged }: { eventId: nu
           {a.reasons.map((r) => <li><span class={`tag l${r.level}`}>{levelName(r.level)}</span> {r.text.zh}{r.upper !== null ? `（< ${r.upper.toLocaleString('zh-CN')}）` : ''}</li>)}
         </ul>
       )}
-      <p class="muted rules">{t('dash.rules')}：{a.rules.name}{a.rules.demo && <span class="tag demo">{t('events.demo')}</span>}
+      <p class="muted rules">{t('dash.rules')}：<a href={`/response-rules/${a.regionCode}`} onClick={(e) => { e.preventDefault(); navigate(`/response-rules/${a.regionCode}`); }}>{a.rules.name}</a>{a.rules.demo && <span class="tag demo">{t('events.demo')}</span>}
         {a.updatedAt && <> · {t('dash.updatedAt')} {formatDateTime(a.updatedAt)}</>}</p>
 
       {a.suggestion && (

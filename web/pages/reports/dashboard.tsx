@@ -8,8 +8,11 @@ import { formatDateTime, getLang, t, useLang } from '../../i18n/index';
 import '../../i18n/reports';
 import { can, useMe } from '../../session';
 import { ErrorBox } from '../../ui/error-box';
+import { navigate } from '../../router';
 import { AssessmentPanel } from './assessment-panel';
 import { EventMap, type MapIndicator } from './event-map';
+import { ReportImportPanel } from './import-panel';
+import { ReportingStatusCard } from './reporting-status';
 import { ReviewList } from './review-list';
 import { RollupTable } from './rollup-table';
 import { OverdueList, ResponseTimeline } from './timeline';
@@ -100,6 +103,9 @@ export function EventDashboardPage({ params }: { params: Record<string, string> 
           {officer && event.status !== 'closed' && <button type="button" onClick={() => setStatus('closed')}>{t('dash.close')}</button>}
         </div>
       </header>
+      {event.mergedIntoId !== null && (
+        <p class="warn-box" data-testid="merged-into">{t('merge.mergedInto')} <a href={`/events/${event.mergedIntoId}`} onClick={(e) => { e.preventDefault(); navigate(`/events/${event.mergedIntoId}`); }}>#{event.mergedIntoId}</a></p>
+      )}
       {notice && <p class="ok" role="status" data-testid="dash-notice">{notice}</p>}
       <ErrorBox error={error} />
 
@@ -133,7 +139,54 @@ export function EventDashboardPage({ params }: { params: Record<string, string> 
         <ReviewList reports={pending} canReview={officer} onChanged={(m) => { setNotice(m); void load(); }} />
         <OverdueList overdue={status.overdue} />
       </div>
-      <ResponseTimeline event={event} responses={responses} />
+      <div class="two-col even">
+        <ReportingStatusCard eventId={eventId} status={status} canReopen={officer && event.status !== 'closed'} onChanged={(m) => { setNotice(m); void load(); }} />
+        <ResponseTimeline event={event} responses={responses} />
+      </div>
+      {officer && event.status !== 'closed' && (
+        <ReportImportPanel eventId={eventId} regionCode={summary.regionCode} eventName={event.name} onImported={() => void load()} />
+      )}
+      {officer && event.status !== 'closed' && event.mergedIntoId === null && <MergePanel event={event} onMerged={(into) => navigate(`/events/${into}`)} />}
     </div>
+  );
+}
+
+/** 合并重复事件: fold this event into another open event of the same hazard (the server checks the rest). */
+function MergePanel({ event, onMerged }: { event: EventOut; onMerged: (intoId: number) => void }) {
+  const [candidates, setCandidates] = useState<EventOut[] | null>(null);
+  const [into, setInto] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const load = () => candidates === null && reportsApi.events({}).then((r) => setCandidates(r.events.filter((e) => e.id !== event.id && e.hazard === event.hazard && e.status !== 'closed' && e.mergedIntoId === null))).catch(setError);
+
+  async function merge() {
+    const target = candidates?.find((c) => c.id === Number(into));
+    if (!target || !confirm(t('merge.confirm', { from: event.name, into: target.name }))) return;
+    setError(null);
+    try {
+      await reportsApi.merge(event.id, target.id);
+      onMerged(target.id);
+    } catch (e) {
+      setError(e);
+    }
+  }
+
+  return (
+    <details class="card no-print" data-testid="merge-panel" onToggle={load}>
+      <summary><strong>{t('merge.title')}</strong></summary>
+      <p class="muted small">{t('merge.hint')}</p>
+      {candidates !== null && candidates.length === 0 && <p class="muted">{t('merge.none')}</p>}
+      {candidates !== null && candidates.length > 0 && (
+        <div class="inline-form">
+          <label>{t('merge.into')}
+            <select value={into} onChange={(e) => setInto(e.currentTarget.value)} data-testid="merge-into">
+              <option value="" />
+              {candidates.map((c) => <option value={c.id}>{c.name}（{c.regionName} · {formatDateTime(c.startedAt)}）</option>)}
+            </select>
+          </label>
+          <button type="button" disabled={!into} onClick={merge}>{t('merge.submit')}</button>
+        </div>
+      )}
+      <ErrorBox error={error} />
+    </details>
   );
 }

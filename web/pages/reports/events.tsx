@@ -13,21 +13,23 @@ export function EventsPage() {
   const me = useMe()!;
   const [events, setEvents] = useState<EventOut[]>([]);
   const [error, setError] = useState<unknown>(null);
-  const reload = () => reportsApi.events().then((r) => setEvents(r.events)).catch(setError);
-  useEffect(() => void reload(), []);
+  const [showMerged, setShowMerged] = useState(false);
+  const reload = () => reportsApi.events(showMerged ? { includeMerged: 'true' } : {}).then((r) => setEvents(r.events)).catch(setError);
+  useEffect(() => void reload(), [showMerged]);
 
   return (
     <div class="page">
       <h2>{t('events.title')}</h2>
       <div class="two-col">
         <section class="card">
+          <label class="radio"><input type="checkbox" checked={showMerged} onChange={(e) => setShowMerged(e.currentTarget.checked)} />{t('events.showMerged')}</label>
           {events.length === 0 && <p class="muted">{t('events.none')}</p>}
           <table class="table" data-testid="events-table">
             <thead><tr><th>{t('events.name')}</th><th>{t('events.hazard')}</th><th>{t('events.region')}</th><th>{t('events.startedAt')}</th><th>{t('events.status')}</th><th></th></tr></thead>
             <tbody>
               {events.map((e) => (
                 <tr>
-                  <td><a href={`/events/${e.id}`} onClick={(ev) => { ev.preventDefault(); navigate(`/events/${e.id}`); }}>{e.name}</a>{e.demo && <span class="tag demo">{t('events.demo')}</span>}</td>
+                  <td><a href={`/events/${e.id}`} onClick={(ev) => { ev.preventDefault(); navigate(`/events/${e.id}`); }}>{e.name}</a>{e.demo && <span class="tag demo">{t('events.demo')}</span>}{e.mergedIntoId !== null && <span class="tag">{t('events.merged')} → #{e.mergedIntoId}</span>}</td>
                   <td>{t(`hazard.${e.hazard}`)}</td>
                   <td>{e.regionName} <span class="muted">{e.regionCode}</span></td>
                   <td>{formatDateTime(e.startedAt)}</td>
@@ -52,11 +54,13 @@ function NewEventForm({ defaultRegion, onCreated }: { defaultRegion: string; onC
   const [form, setForm] = useState({ name: '', hazard: 'snow', startedAt: beijingNow(), regionCode: defaultRegion, affected: '' });
   const [error, setError] = useState<unknown>(null);
   const [created, setCreated] = useState<(EventOut & { warnings: { eventId: number; name: string }[] }) | null>(null);
+  const [merged, setMerged] = useState<string | null>(null);
   const set = (k: keyof typeof form) => (e: Event) => setForm({ ...form, [k]: (e.currentTarget as HTMLInputElement).value });
 
   async function submit(e: Event) {
     e.preventDefault();
     setError(null);
+    setMerged(null);
     try {
       const affected = form.affected.split(/[\s,，、]+/).filter(Boolean);
       const out = await reportsApi.createEvent({
@@ -74,7 +78,8 @@ function NewEventForm({ defaultRegion, onCreated }: { defaultRegion: string; onC
   async function merge(intoId: number) {
     if (!created) return;
     try {
-      await reportsApi.merge(created.id, intoId);
+      const out = await reportsApi.merge(created.id, intoId);
+      setMerged(t('events.mergedDone', { from: out.event.name, into: out.into.name, reports: out.movedReports }));
       setCreated(null);
       onCreated();
     } catch (err) {
@@ -96,8 +101,9 @@ function NewEventForm({ defaultRegion, onCreated }: { defaultRegion: string; onC
       <label>{t('events.affected')}<input name="affected" value={form.affected} onInput={set('affected')} placeholder="152502, 152522" /></label>
       <button type="submit" class="primary">{t('events.create')}</button>
       {created && <p class="ok" role="status">{t('events.created', { name: created.name })}</p>}
+      {merged && <p class="ok" role="status" data-testid="merged">{merged}</p>}
       {created?.warnings.map((w) => (
-        <p class="warn-box">{t('events.duplicate', { name: w.name, id: w.eventId })} <button type="button" onClick={() => merge(w.eventId)}>{t('events.mergeInto')}</button></p>
+        <p class="warn-box" data-testid="duplicate-warning">{t('events.duplicate', { name: w.name, id: w.eventId })} <button type="button" onClick={() => merge(w.eventId)}>{t('events.mergeInto')}</button></p>
       ))}
       <ErrorBox error={error} />
     </form>

@@ -5,6 +5,7 @@ import { formatCount, t, useLang } from '../../i18n/index';
 import { navigate } from '../../router';
 import { useMe } from '../../session';
 import { ErrorBox } from '../../ui/error-box';
+import { DepotEditForm } from './depot-form';
 import { ExcelTools } from './excel-tools';
 import { IncomingShipments } from './incoming';
 import { LedgerTable } from './ledger-table';
@@ -22,7 +23,7 @@ export function DepotPage({ params }: { params: Record<string, string> }) {
   const names = useLookups();
   const [version, setVersion] = useState(0);
   const bump = () => setVersion((v) => v + 1);
-  const depot = useLoad(() => get<DepotDetail>(`/api/depots/${id}`), [id]);
+  const depot = useLoad(() => get<DepotDetail>(`/api/depots/${id}`), [id, version]);
   const stock = useLoad(() => stockApi.stock({ depotId: id }), [id, version]);
   const openTake = useLoad(() => stockApi.stocktakes({ depotId: id, status: 'open' }), [id, version]);
   const canWrite = me.role === 'admin' || me.role === 'officer' || (me.role === 'keeper' && me.depotIds.includes(id));
@@ -61,6 +62,7 @@ export function DepotPage({ params }: { params: Record<string, string> }) {
           )}
           <ErrorBox error={takeError} />
           <ExcelTools depotId={id} canWrite={canWrite} onImported={bump} />
+          {(me.role === 'admin' || (me.role === 'officer' && d.regionCode.startsWith(me.regionCode))) && <DepotEditForm key={`${d.id}-${version}`} depot={d} onSaved={bump} />}
         </header>
       )}
       <div class="stock-grid">

@@ -61,6 +61,10 @@ export function DepotsPage() {
       <div class="map" ref={el} data-testid="depot-map" />
       <aside class="side-panel">
         <h2>{t('stock.depots')}</h2>
+        <p class="side-links">
+          <a href="/stock/items" onClick={(e) => { e.preventDefault(); navigate('/stock/items'); }}>{t('stock.cat.title')}</a>
+          {(me.role === 'admin' || me.role === 'officer') && <> · <a href="/stock/register-depot" onClick={(e) => { e.preventDefault(); navigate('/stock/register-depot'); }} data-testid="register-depot">{t('stock.depot.new')}</a></>}
+        </p>
         <ErrorBox error={error} />
         <p class="muted legend">
           <span class="dot" style="background:#b3261e" /> &lt;50% <span class="dot" style="background:#d98a00" /> &lt;100% <span class="dot" style="background:#1f7a46" /> ≥100% · {t('stock.worstGap')}

@@ -1,12 +1,13 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { MovementInput } from '../../../api/modules/stock/schemas';
-import { stockApi, type Lookups } from '../../api/stock';
+import { stockApi, type Donor, type Lookups } from '../../api/stock';
+import { navigate } from '../../router';
 import { formatCount, t } from '../../i18n/index';
 import { StockError } from './parts';
 
 type Kind = 'receipt' | 'issue' | 'transfer' | 'adjustment';
 const KINDS: Kind[] = ['receipt', 'issue', 'transfer', 'adjustment'];
-const EMPTY = { itemId: '', quantity: '', batchNo: '', expiresOn: '', producedOn: '', origin: '', manufacturer: '', qualityGrade: '', source: 'purchase', toDepotId: '', note: '' };
+const EMPTY = { itemId: '', quantity: '', batchNo: '', expiresOn: '', producedOn: '', origin: '', manufacturer: '', qualityGrade: '', source: 'purchase', donorId: '', toDepotId: '', note: '' };
 
 /** Receive, issue, transfer or adjust: one form, the fields follow the kind. */
 export function MovementForm({ depotId, names, onDone }: { depotId: number; names: Lookups | null; onDone: () => void }) {
@@ -15,6 +16,11 @@ export function MovementForm({ depotId, names, onDone }: { depotId: number; name
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [donors, setDonors] = useState<Donor[] | null>(null);
+  // A donation names its donor (so its lots can be followed); the register loads when first needed.
+  useEffect(() => {
+    if (kind === 'receipt' && f.source === 'donation' && donors === null) stockApi.donors().then((r) => setDonors(r.donors)).catch(() => setDonors([]));
+  }, [kind, f.source]);
   const set = (k: keyof typeof EMPTY) => (e: Event) => setF({ ...f, [k]: (e.currentTarget as HTMLInputElement).value });
   const opt = (v: string) => (v.trim() === '' ? undefined : v.trim());
 
@@ -23,7 +29,7 @@ export function MovementForm({ depotId, names, onDone }: { depotId: number; name
     switch (kind) {
       case 'receipt':
         return { ...base, kind, expiresOn: opt(f.expiresOn), producedOn: opt(f.producedOn), origin: opt(f.origin), manufacturer: opt(f.manufacturer),
-          qualityGrade: opt(f.qualityGrade), source: f.source as 'purchase' };
+          qualityGrade: opt(f.qualityGrade), source: f.source as 'purchase', ...(f.source === 'donation' && f.donorId ? { donorId: Number(f.donorId) } : {}) };
       case 'issue': return { ...base, kind };
       case 'transfer': return { ...base, kind, toDepotId: Number(f.toDepotId) };
       case 'adjustment': return { ...base, kind, note: f.note.trim() };
@@ -39,7 +45,7 @@ export function MovementForm({ depotId, names, onDone }: { depotId: number; name
       const r = await stockApi.record(body());
       const unit = names?.item.get(r.balance.itemId)?.unit ?? '';
       setDone(t('stock.recorded', { kind: t(`stock.kind.${kind === 'transfer' ? 'transfer' : kind}`), quantity: `${formatCount(Math.abs(Number(f.quantity)))} ${unit}`, balance: `${formatCount(r.balance.quantity)} ${unit}` }));
-      setF({ ...EMPTY, itemId: f.itemId, source: f.source, toDepotId: f.toDepotId });
+      setF({ ...EMPTY, itemId: f.itemId, source: f.source, donorId: f.donorId, toDepotId: f.toDepotId });
       onDone();
     } catch (err) {
       setError(err);
@@ -91,6 +97,15 @@ export function MovementForm({ depotId, names, onDone }: { depotId: number; name
               {['purchase', 'allocation', 'donation'].map((s) => <option value={s}>{t(`stock.source.${s}`)}</option>)}
             </select>
           </label>
+          {f.source === 'donation' && (
+            <label>{t('stock.don.donor')}
+              <select name="donorId" value={f.donorId} onChange={set('donorId')} required>
+                <option value="">{t('stock.don.pickDonor')}</option>
+                {donors?.map((d) => <option value={d.id}>{d.name}</option>)}
+              </select>
+              <small><a href="/stock/donations" onClick={(e) => { e.preventDefault(); navigate('/stock/donations'); }}>{t('stock.don.registerDonorFirst')}</a></small>
+            </label>
+          )}
         </div>
       )}
       <label>{kind === 'adjustment' ? t('stock.noteRequired') : t('stock.note')}

@@ -55,3 +55,21 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data: T |
   }, [...deps, n]);
   return { data, error, reload: () => setN((x) => x + 1) };
 }
+
+/** Where an upload stands: reading the file, bytes sent, then the server checking it. */
+export type UploadStage = { phase: 'reading' } | { phase: 'uploading'; sent: number; total: number } | { phase: 'processing' };
+
+export function UploadProgressBar({ stage }: { stage: UploadStage | null }) {
+  if (!stage) return null;
+  const pct = stage.phase === 'uploading' && stage.total > 0 ? Math.round((stage.sent / stage.total) * 100) : null;
+  const text = stage.phase === 'reading' ? t('stock.import.reading')
+    : stage.phase === 'processing' ? t('stock.import.processing')
+      : t('stock.import.uploading', { pct: pct ?? 0 });
+  return (
+    <div class="upload-progress" role="status" aria-live="polite" data-testid="upload-progress" data-phase={stage.phase}>
+      {/* No value while reading or checking: an indeterminate bar, since nobody can say how long that takes. */}
+      {pct !== null ? <progress max={100} value={pct} /> : <progress />}
+      <span>{text}</span>
+    </div>
+  );
+}

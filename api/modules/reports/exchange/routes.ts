@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { jsonBody, newRouter, route } from '../../../http/router';
 import { DomainError } from '../../../http/errors';
-import { commitWrite } from '../../../http/write';
+import { commitWrite, writeCtx } from '../../../http/write';
 import { RegionCode } from '../../regions/schemas';
 import { HAZARDS } from '../schemas';
 import { EventIdParam } from '../../events/routes';
 import { visibleEvent } from '../../events/service';
 import { regionForReader } from '../summary';
-import { importReports, tableRows, toGeoJson, townshipFiguresIn } from './service';
+import { importReports, previewImport, tableRows, toGeoJson, townshipFiguresIn } from './service';
 import { importTemplate, readReportSheet, statisticalTable } from './sheets';
 
 const RegionQuery = z.object({ regionCode: RegionCode.optional() });
@@ -15,6 +15,8 @@ const ImportInput = z.object({
   /** The filled template (.xlsx), base64: JSON in and out, and an Idempotency-Key hashes it as sent. */
   file: z.string().min(1).max(16_000_000),
   filename: z.string().max(200).optional(),
+  /** Check every row as the import would, then store nothing: the preview before the real import. */
+  dryRun: z.boolean().optional(),
 });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -54,11 +56,12 @@ export function eventExchangeRoutes() {
     return c.body(new Uint8Array(buf), 200, { 'content-type': XLSX, 'content-disposition': attachment(`${event.name}-灾情报送模板.xlsx`) });
   });
 
-  r.openapi(route({ method: 'post', path: '/{id}/reports/import', tags: ['reports'], summary: '批量导入 Import township reports from a filled template (all or nothing; row-level errors)', roles: ['reporter', 'officer', 'admin'], request: { params: EventIdParam, ...jsonBody(ImportInput) } }), async (c) => {
+  r.openapi(route({ method: 'post', path: '/{id}/reports/import', tags: ['reports'], summary: '批量导入 Import township reports from a filled template (all or nothing; row-level errors; dryRun: check only)', roles: ['reporter', 'officer', 'admin'], request: { params: EventIdParam, ...jsonBody(ImportInput) } }), async (c) => {
     const { id } = c.req.valid('param');
-    const { file } = c.req.valid('json');
+    const { file, dryRun } = c.req.valid('json');
     const parsed = await readReportSheet(Buffer.from(file, 'base64'));
     if ('error' in parsed) throw new DomainError('IMPORT_FAILED', parsed.error, { rows: [] });
+    if (dryRun) return c.json(previewImport(c.var.deps.db, writeCtx(c), id, parsed.rows), 200);
     return commitWrite(c, 201, (tx, w) => importReports(tx, w, id, parsed.rows));
   });
   return r;

@@ -1,7 +1,7 @@
 // Sharing an event's township figures (GeoJSON points, the xlsx statistical table) and batch entry
 // of township reports from a filled template, all or nothing.
 import { and, eq, inArray } from 'drizzle-orm';
-import type { DbOrTx } from '../../../../db/client';
+import type { Db, DbOrTx, Tx } from '../../../../db/client';
 import { regions, townshipFigures } from '../../../../db/schema/index';
 import type { WriteCtx } from '../../../http/audit';
 import { DomainError } from '../../../http/errors';
@@ -112,4 +112,36 @@ export function importReports(tx: DbOrTx, w: WriteCtx, eventId: number, rows: Pa
     throw new DomainError('IMPORT_FAILED', `${failed.length} of ${rows.length} rows were refused; nothing was imported`, { rows: failed });
   }
   return { created: created.length, reports: created };
+}
+
+class Preview extends Error {
+  constructor(readonly out: ReturnType<typeof importReports>) {
+    super('preview');
+  }
+}
+
+/**
+ * The import's answer without its effect: every row goes through exactly the same rules inside a
+ * transaction that is then rolled back, so the preview and the real import cannot disagree.
+ * Refusals are the same IMPORT_FAILED as the import's; a clean sheet answers what would be filed.
+ */
+export function previewImport(db: Db, w: WriteCtx, eventId: number, rows: ParsedRow[]) {
+  const inputs = new Map(rows.map((r) => [r.row, r.input]));
+  try {
+    db.transaction((tx: Tx) => {
+      throw new Preview(importReports(tx, w, eventId, rows));
+    }, { behavior: 'immediate' });
+  } catch (e) {
+    if (!(e instanceof Preview)) throw e;
+    return {
+      dryRun: true as const,
+      created: 0,
+      wouldCreate: e.out.created,
+      reports: e.out.reports.map((r) => ({
+        row: r.row, regionCode: r.regionCode, name: w.tree.get(r.regionCode)?.name ?? r.regionCode, stage: r.stage,
+        figures: inputs.get(r.row)?.figures ?? {}, explanation: inputs.get(r.row)?.explanation ?? null,
+      })),
+    };
+  }
+  throw new Error('unreachable: the preview transaction always rolls back');
 }
