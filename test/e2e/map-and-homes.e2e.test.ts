@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,6 +21,15 @@ afterAll(async () => {
   await server?.stop();
   rmSync(tiles, { recursive: true, force: true });
 });
+
+/** A screenshot for the test, and with UPDATE_DOCS_SCREENSHOTS=1 also the README's copy under docs/. */
+async function shot(page: Page, name: string) {
+  const path = await screenshot(page, name);
+  if (process.env.UPDATE_DOCS_SCREENSHOTS === '1') {
+    mkdirSync('docs/screenshots', { recursive: true });
+    copyFileSync(path, `docs/screenshots/${name}.png`);
+  }
+}
 
 async function apiAs(username: string) {
   const login = await fetch(`${server.url}/api/auth/login`, {
@@ -61,7 +70,7 @@ describe('role homes', () => {
     await expect.poll(() => page.locator('[data-testid=home-gaps] li').count()).toBeGreaterThan(0);
     await expect.poll(() => page.textContent('[data-testid=home-dispatch]')).toContain('在途运单');
     await waitForMapIdle(page);
-    await screenshot(page, 'home-officer');
+    await shot(page, 'home-officer');
 
     // Each item leads to the page that handles it: the event opens its dashboard.
     await event.locator('a').first().click();
@@ -79,7 +88,7 @@ describe('role homes', () => {
     expect(lots).toMatch(/还剩 \d+ 天/);
     await expect.poll(() => page.textContent('[data-testid=home-incoming]')).toContain('棉被');
     expect(await page.textContent('[data-testid=home-writeoffs]')).toContain('应急食品');
-    await screenshot(page, 'home-keeper');
+    await shot(page, 'home-keeper');
     await page.click('[data-testid=home-expiring] >> text=去处理');
     await page.waitForURL(/\/stock\/alerts$/);
     expect(problems).toEqual([]);
@@ -96,7 +105,7 @@ describe('role homes', () => {
     expect(await page.textContent('[data-testid=home-outbox]')).toContain('没有待发送的记录');
     await expect.poll(() => page.textContent('[data-testid=home-followup]')).not.toContain('加载中');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    await screenshot(page, 'home-township-phone');
+    await shot(page, 'home-township-phone');
     await due.locator('a').click();
     await page.waitForURL(/\/township\/report$/);
     expect(problems).toEqual([]);
@@ -120,7 +129,7 @@ describe('role homes', () => {
     expect(csv.split('\r\n')[0]).toBe('id,at,userId,username,regionCode,action,entity,entityId,before,after,requestId,prevHash,hash');
     expect(csv.split('\r\n').length).toBeGreaterThan(3);
     await expect.poll(() => page.textContent('[data-testid=export-notice]')).toContain('已导出');
-    await screenshot(page, 'audit-log');
+    await shot(page, 'audit-log');
     expect(problems).toEqual([]);
   });
 });
@@ -157,7 +166,7 @@ describe('the planning map', () => {
     expect(await panel.locator('[data-testid=panel-actions]').textContent()).toContain('从本库计划调度');
     expect(await panel.locator('[data-testid=act-dispatch]').getAttribute('href')).toMatch(/^\/dispatch\?event=\d+&fromDepotId=\d+$/);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('map-side-title'); // focus moved into the panel
-    await screenshot(page, 'map-officer-depot');
+    await shot(page, 'map-officer-depot');
     await page.keyboard.press('Escape');
     await expect.poll(() => panel.count()).toBe(0);
 
@@ -202,7 +211,7 @@ describe('the planning map', () => {
     expect(await sums.locator('[data-testid=sel-reported]').textContent()).toBe(String(league.townships));
     expect(await sums.locator('[data-testid=selection-stock] tr').count()).toBeGreaterThan(3);
     expect(await sums.locator('[data-testid=act-dispatch]').getAttribute('href')).toContain('regionCodes=');
-    await screenshot(page, 'map-officer-polygon');
+    await shot(page, 'map-officer-polygon');
 
     // A 40 km radius around Xilinhot's depot: one depot, fewer townships.
     await page.click('[data-testid=panel-close]');

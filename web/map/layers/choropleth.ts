@@ -21,7 +21,9 @@ export const choroplethLayer = defineLayer<ChoroplethInput>('choropleth', {
     features: features.filter((f) => f.geometry).map((f) => {
       const code = String(f.properties?.code);
       const value = values[code] ?? 0;
-      return { ...f, properties: { ...f.properties, code, value, color: colorFor(value, classes), label: `${f.properties?.name ?? code}\n${value.toLocaleString('zh-CN')}` } };
+      // A unit with no figures shows its name only: "no report" must not read as "zero damage".
+      const label = code in values ? `${f.properties?.name ?? code}\n${value.toLocaleString('zh-CN')}` : String(f.properties?.name ?? code);
+      return { ...f, properties: { ...f.properties, code, value, color: colorFor(value, classes), label } };
     }),
   }),
   layers: [

@@ -13,7 +13,7 @@ export function AdminHome({ me }: { me: Me }) {
   const cfg = useLoad(() => api.mapConfig(), []);
   return (
     <div class="home-grid">
-      <HomeCard title={t('home.admin.users')} testid="home-users" href="/admin/users" linkLabel={t('nav.users')} state={users} count={users.data?.filter((u) => !u.disabled).length}>
+      <HomeCard title={t('home.admin.users')} testid="home-users" href="/admin/users" linkLabel={t('nav.users')} state={users}>
         <dl class="figures">
           {ROLES.map((r) => <><dt>{t(`role.${r}`)}</dt><dd>{users.data?.filter((u) => u.role === r && !u.disabled).length ?? 0}</dd></>)}
         </dl>

@@ -89,6 +89,7 @@ export function PlanningMapPage() {
           reportsApi.events({}).then((r) => r.events.filter((e) => e.status !== 'closed')).catch(() => [] as EventOut[]),
         ]);
         if (cancelled) return;
+        performance.mark('map:base-loaded'); // phases for scripts/bench/map.ts
         const map = new PlanningMap(el.current!, savedBasemap(), cfg, provinces as GeoJSON.FeatureCollection | null);
         pm.current = map;
         // Every layer exists from the start, in drawing order; later updates only set data.
@@ -117,6 +118,7 @@ export function PlanningMapPage() {
         const countyCodes = loaded.counties.map((f) => String(f.properties?.code));
         const towns = await loadTownships(countyCodes, (done, total) => !cancelled && setProgress(t('map.loadingTownships', { done, total })));
         if (cancelled) return;
+        performance.mark('map:townships-loaded');
         await map.show(townshipsLayer, towns);
         setTownships(towns);
         setProgress(null);
@@ -191,7 +193,10 @@ export function PlanningMapPage() {
     for (const [k, defs] of Object.entries(LAYER_DEFS) as [LayerKey, MapLayerDef<never>[]][]) {
       for (const d of defs) map.setVisible(d, c.visible[k] && (k !== 'choropleth' || !!event));
     }
-  }, [c.visible, base, recovery, event?.id]);
+    // Under the damage shading the pale county fill is never seen: skip drawing it (one full-screen
+    // fill less per frame, which software rendering feels); the outlines and names stay.
+    if (map.map.getLayer('boundaries-fill')) map.map.setLayoutProperty('boundaries-fill', 'visibility', c.visible.counties && !(c.visible.choropleth && event && c.by === 'county') ? 'visible' : 'none');
+  }, [c.visible, base, recovery, event?.id, c.by]);
 
   const sums = useMemo(() => (area && base ? sumInside(area, townships ?? [], figures.township, base.depots) : null), [area, base, townships, figures.township]);
 
