@@ -10,7 +10,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
 import { Hono } from 'hono';
 import { serve } from '@hono/node-server';
 import { openDatabase } from '../../db/client';
@@ -20,11 +19,7 @@ import { readConfig } from '../../api/config';
 import { loadRegionTree } from '../../api/modules/regions/service';
 import { recountTownship, townshipAncestors } from '../../api/modules/reports/projection';
 
-// autocannon ships no types; the little of it used here, typed (as scripts/bench/stock.ts does).
-interface CannonRequest { method?: string; path?: string; body?: string; headers?: Record<string, string> }
-interface CannonOptions { url: string; duration?: number; connections?: number; method?: string; headers?: Record<string, string>; requests?: { setupRequest: (req: CannonRequest) => CannonRequest }[] }
-interface CannonResult { requests: { average: number }; latency: { p50: number; p99: number; max: number }; non2xx: number }
-const autocannon = createRequire(import.meta.url)('autocannon') as (o: CannonOptions, cb: (err: Error | null, res: CannonResult) => void) => void;
+import { cannon, type CannonOptions } from '../load/autocannon';
 
 const arg = (name: string, d: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -126,8 +121,7 @@ async function main() {
     const apiServer = serve({ fetch: app.fetch, port: 0 });
     await new Promise((r) => setTimeout(r, 200));
     const port = (s: typeof helloServer) => (s.address() as { port: number }).port;
-    const run = (opts: CannonOptions) => new Promise<CannonResult>((resolve, reject) =>
-      autocannon({ connections: 50, duration: SECONDS, ...opts }, (err, res) => (err ? reject(err) : resolve(res))));
+    const run = (opts: CannonOptions) => cannon({ connections: 50, duration: SECONDS, ...opts });
     const h = await run({ url: `http://127.0.0.1:${port(helloServer)}/hello` });
     let n = 0;
     const r = await run({

@@ -2,26 +2,21 @@
 //   1. movement POST throughput over real HTTP (target ≥ 2,000/s on a 2-core machine);
 //   2. stock balance read latency, GET /api/stock?depotId=&itemId= (target p99 < 5 ms).
 //   npx tsx scripts/bench/stock.ts [--movements 1000000] [--depots 200] [--items 30] [--seconds 10] [--connections 16]
-// SQLITE_SYNCHRONOUS=NORMAL trades the last commits on power loss for fewer fsyncs; the default is FULL.
+// SQLITE_SYNCHRONOUS=NORMAL trades the last commits on power loss for fewer fsyncs; the default is FULL
+// (with group commit, api/http/write.ts, the two measure alike: see db/client.ts).
 // The ledger is preloaded with plain SQL (a movement and its balance are both written, so balances
 // still equal the replay — checked before measuring); only the measured phase goes through HTTP.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
 import { serve } from '@hono/node-server';
 import { openDatabase } from '../../db/client';
 import { seedNewDatabase } from '../../db/seed/index';
 import { createApp } from '../../api/app';
 import { readConfig } from '../../api/config';
 
-// autocannon ships no types; the little of it used here, typed (and loaded without an import so the
-// script type-checks whether or not @types/autocannon is installed).
-interface CannonRequest { method?: string; path?: string; body?: string; headers?: Record<string, string> }
-interface CannonOptions { url: string; duration?: number; connections?: number; method?: string; headers?: Record<string, string>; requests?: { setupRequest: (req: CannonRequest) => CannonRequest }[] }
-interface CannonResult { requests: { average: number }; latency: { p50: number; p99: number }; non2xx: number }
-const autocannon = createRequire(import.meta.url)('autocannon') as (o: CannonOptions, cb: (err: Error | null, res: CannonResult) => void) => void;
+import { cannon, type CannonOptions } from '../load/autocannon';
 
 const arg = (name: string, d: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -116,8 +111,7 @@ async function main() {
     const server = serve({ fetch: app.fetch, port: 0 });
     await new Promise((r) => setTimeout(r, 200));
     const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-    const run = (opts: CannonOptions) => new Promise<CannonResult>((resolve, reject) =>
-      autocannon({ duration: SECONDS, ...opts }, (err, res) => (err ? reject(err) : resolve(res))));
+    const run = (opts: CannonOptions) => cannon({ duration: SECONDS, ...opts });
     const reads = await run({
       url: `${base}/api/stock`, connections: 1, headers: auth,
       requests: [{ setupRequest: (req) => ({ ...req, path: `/api/stock?depotId=${depotIds[rand(depotIds.length)]}&itemId=${itemIds[rand(itemIds.length)]}` }) }],

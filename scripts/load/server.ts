@@ -6,6 +6,7 @@
 import { Hono } from 'hono';
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { openDatabase } from '../../db/client';
 import { readConfig } from '../../api/config';
 import { createApp } from '../../api/app';
@@ -27,8 +28,17 @@ const servers: ReturnType<typeof serve>[] = [];
 const [apiPort, helloPort] = await Promise.all([listen(app.fetch), listen(hello.fetch)]);
 process.send?.({ type: 'ready', apiPort, helloPort, synchronous: db.$client.pragma('synchronous', { simple: true }) });
 
+// How long the event loop was held up (a synchronous stretch: a big commit group, a checkpoint, GC),
+// since the previous 'stats' message.
+const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+loopDelay.enable();
+
 process.on('message', (m: { type?: string }) => {
-  if (m?.type === 'stats') process.send?.({ type: 'stats', groupCommit: { ...groupCommitStats }, rssMb: Math.round(process.memoryUsage().rss / 1e6) });
+  if (m?.type !== 'stats') return;
+  const cpu = process.cpuUsage();
+  const loop = { p99Ms: loopDelay.percentile(99) / 1e6, maxMs: loopDelay.max / 1e6 };
+  loopDelay.reset();
+  process.send?.({ type: 'stats', groupCommit: { ...groupCommitStats }, rssMb: Math.round(process.memoryUsage().rss / 1e6), heapMb: Math.round(process.memoryUsage().heapUsed / 1e6), cpuUs: cpu.user + cpu.system, loop });
 });
 
 process.on('SIGTERM', () => {
