@@ -1,4 +1,6 @@
+import { useEffect } from 'preact/hooks';
 import { PAGES } from './nav';
+import { startQueue } from './offline/queue';
 import { match, navigate, usePath } from './router';
 import { can, signOut, useMe } from './session';
 import { setLang, t, useLang } from './i18n/index';
@@ -9,6 +11,8 @@ export function App() {
   const me = useMe();
   const lang = useLang();
   const path = usePath();
+  // Writes queued offline are sent once the network returns, whichever page the user reloads onto.
+  useEffect(() => { if (me) void startQueue(me.username); }, [me?.username]);
   const Public = publicPage(path);
   if (Public) return <Public />;
   if (!me) return <LoginPage />;
