@@ -82,6 +82,7 @@ export const api = {
   logout: () => post<{ ok: true }>('/api/auth/logout'),
   me: () => get<{ user: Me }>('/api/auth/me'),
   region: (code: string) => get<RegionWithPath>(`/api/regions/${code}`),
+  townships: (code: string) => get<{ townships: { code: string; name: string; county: string; lon: number; lat: number; approximate: boolean; population: number | null }[] }>(`/api/regions/${code}/townships`),
   childRegions: (code: string) => get<{ regions: Region[] }>(`/api/regions?parent=${code}`),
   searchRegions: (q: string, level?: string) => get<{ regions: Region[] }>(`/api/regions?q=${encodeURIComponent(q)}${level ? `&level=${level}` : ''}&limit=20`),
   boundaries: (code: string, level: 'province' | 'prefecture' | 'county') => get<FeatureCollection>(`/api/regions/${code}/geojson?level=${level}`),

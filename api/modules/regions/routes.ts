@@ -3,7 +3,7 @@ import { newRouter, route, jsonBody } from '../../http/router';
 import { assertRegionInScope } from '../../http/scope';
 import { commitWrite } from '../../http/write';
 import { GeoJsonQuery, RegionCode, RegionInput, RegionListQuery, RegionPatch } from './schemas';
-import { createRegion, getRegion, getRegionsByCodes, listChildRegions, patchRegion } from './service';
+import { createRegion, getRegion, getRegionsByCodes, listChildRegions, patchRegion, townshipPoints } from './service';
 import { boundariesWithin, provinceOutlines } from './geo';
 
 const CodeParam = z.object({ code: RegionCode });
@@ -33,6 +33,13 @@ export function regionRoutes() {
     getRegion(c.var.deps.db, code);
     c.header('Cache-Control', 'private, max-age=3600');
     return c.json(boundariesWithin(c.var.deps.tree, code, c.req.valid('query').level), 200);
+  });
+
+  r.openapi(route({ method: 'get', path: '/{code}/townships', tags: ['regions'], summary: 'Every township point inside a region, in one answer (for maps)', request: { params: CodeParam } }), (c) => {
+    const { code } = c.req.valid('param');
+    getRegion(c.var.deps.db, code);
+    c.header('Cache-Control', 'private, max-age=300');
+    return c.json({ townships: townshipPoints(c.var.deps.db, c.var.deps.tree, code) }, 200);
   });
 
   r.openapi(route({ method: 'post', path: '/', tags: ['regions'], summary: 'Add a region (admin)', roles: ['admin'], request: jsonBody(RegionInput) }), (c) => {

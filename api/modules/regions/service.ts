@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client';
 import { regions } from '../../../db/schema/index';
 import { DomainError, notFound } from '../../http/errors';
@@ -30,6 +30,28 @@ export function listChildRegions(db: DbOrTx, parent: string | null): Region[] {
     ? db.select().from(regions).where(eq(regions.parentCode, parent)).orderBy(regions.code).all()
     : db.select().from(regions).where(eq(regions.level, 'province')).orderBy(regions.code).all();
   return rows.map(toRegion);
+}
+
+export interface TownshipPoint { code: string; name: string; county: string; lon: number; lat: number; approximate: boolean; population: number | null }
+
+/**
+ * Every township point inside a region in one answer: the planning map draws tens of thousands at
+ * once, and one request per county cost seconds in the browser. The tree decides membership, so
+ * townships of pseudo-counties come with the county that contains them.
+ */
+export function townshipPoints(db: DbOrTx, tree: RegionTree, code: string): TownshipPoint[] {
+  const nodes = tree.descendantsAt(code, 'township');
+  if (!nodes.length) return [];
+  const rows = db.select({ code: regions.code, lon: regions.lon, lat: regions.lat, approximate: regions.approximate, population: regions.population })
+    .from(regions).where(sql`${regions.code} IN (SELECT value FROM json_each(${JSON.stringify(nodes.map((n) => n.code))}))`).all();
+  const byCode = new Map(rows.map((r) => [r.code, r]));
+  const out: TownshipPoint[] = [];
+  for (const n of nodes) {
+    const r = byCode.get(n.code);
+    if (r?.lon == null || r.lat == null) continue;
+    out.push({ code: n.code, name: n.name, county: n.parentCode ?? '', lon: r.lon, lat: r.lat, approximate: r.approximate, population: r.population });
+  }
+  return out;
 }
 
 export function getRegionsByCodes(db: DbOrTx, codes: string[]): Region[] {

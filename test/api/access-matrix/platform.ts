@@ -72,6 +72,7 @@ export default defineModule({
       in: allow(200, 'admin', 'officer'), out: { ...allow(200, 'admin', 'officer'), officer: 403 },
     },
     { route: 'GET /api/regions/{code}/geojson', request: (_fx, s) => ({ path: `/api/regions/${s === 'in' ? PLACE.county : PLACE.gansuCounty}/geojson` }), in: everyone(200), out: everyone(200) },
+    { route: 'GET /api/regions/{code}/townships', request: (_fx, s) => ({ path: `/api/regions/${s === 'in' ? PLACE.county : PLACE.gansuCounty}/townships` }), in: everyone(200), out: everyone(200) },
     { route: 'GET /api/geo/provinces', why: 'the national outline map', request: () => ({ path: '/api/geo/provinces' }), in: everyone(200) },
 
     // The audit trail: admin everything; auditors the rows of their own subtree (checked below).

@@ -57,22 +57,15 @@ export async function loadBase(scopeCodes: string[]): Promise<BaseData> {
   return { scope: regions.map((r) => ({ code: r.code, name: r.name })), counties, items: look.item, depots };
 }
 
-/** Township points of every county, a few requests at a time (one request per county). */
-export async function loadTownships(countyCodes: string[], onProgress?: (done: number, total: number) => void): Promise<Township[]> {
-  const out: Township[] = [];
-  let next = 0, done = 0;
-  const worker = async () => {
-    while (next < countyCodes.length) {
-      const county = countyCodes[next++];
-      const { regions } = await api.childRegions(county);
-      for (const r of regions) {
-        if (r.level === 'township' && r.lon != null && r.lat != null) out.push({ code: r.code, name: r.name, lon: r.lon, lat: r.lat, county, population: r.population });
-      }
-      onProgress?.(++done, countyCodes.length);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(6, countyCodes.length) }, worker));
-  return out;
+/** Township points of every scope region: one request each (the API answers a whole province at once). */
+export async function loadTownships(scopeCodes: string[], onProgress?: (done: number, total: number) => void): Promise<Township[]> {
+  let done = 0;
+  const parts = await Promise.all(scopeCodes.map(async (code) => {
+    const { townships } = await api.townships(code);
+    onProgress?.(++done, scopeCodes.length);
+    return townships.map((r) => ({ code: r.code, name: r.name, lon: r.lon, lat: r.lat, county: r.county, population: r.population }));
+  }));
+  return parts.flat();
 }
 
 /** Shipments in transit and recently delivered, drawn from their depot to where they go. */

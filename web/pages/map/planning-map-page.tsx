@@ -115,8 +115,7 @@ export function PlanningMapPage() {
         setEvents(evs);
         set({ eventId: evs.find((e) => e.id === wanted)?.id ?? evs.find((e) => e.status === 'active')?.id ?? evs[0]?.id ?? null });
 
-        const countyCodes = loaded.counties.map((f) => String(f.properties?.code));
-        const towns = await loadTownships(countyCodes, (done, total) => !cancelled && setProgress(t('map.loadingTownships', { done, total })));
+        const towns = await loadTownships(loaded.scope.map((r) => r.code), (done, total) => !cancelled && setProgress(t('map.loadingTownships', { done, total })));
         if (cancelled) return;
         performance.mark('map:townships-loaded');
         await map.show(townshipsLayer, towns);
